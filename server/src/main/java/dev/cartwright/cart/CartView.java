@@ -1,0 +1,22 @@
+package dev.cartwright.cart;
+
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole canonical cart as every cart answer carries it. {@code version} grows by one with
+ * every applied change, so a client can tell which of two carts is newer.
+ */
+public record CartView(UUID id, long version, List<Line> items, Totals totals, @Nullable String couponCode) {
+
+    /** One line; {@code available} is the product's live stock, {@code lineTotal} its price times quantity. */
+    public record Line(long id, long productId, String name, long unitPrice, int quantity, boolean selected,
+            int available, long lineTotal) {}
+
+    /**
+     * Counts are units, not lines: {@code itemCount} of every line, {@code selectedCount} of the
+     * selected ones. Money is in minor units; subtotal, discount and total are of the selected lines.
+     */
+    public record Totals(int itemCount, int selectedCount, long subtotal, long discount, long total, String currency) {}
+}

@@ -1,0 +1,155 @@
+package dev.cartwright.cart;
+
+import dev.cartwright.catalog.CatalogSettings;
+import dev.cartwright.catalog.Product;
+import dev.cartwright.catalog.Products;
+import dev.cartwright.inventory.StockLevels;
+import dev.cartwright.shopper.ShopperId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The shoppers' carts. Every change locks the cart, checks everything first and writes only
+ * when the change is allowed, so a refused change leaves the cart exactly as it was.
+ * {@code expectedVersion} (from If-Match) makes a change conditional; null means unconditional.
+ */
+@Service
+public class Carts {
+
+    private final CartStore store;
+    private final Products products;
+    private final StockLevels stock;
+    private final CartLimits limits;
+    private final String currency;
+
+    Carts(CartStore store, Products products, StockLevels stock, CartLimits limits, CatalogSettings catalog) {
+        this.store = store;
+        this.products = products;
+        this.stock = stock;
+        this.limits = limits;
+        this.currency = catalog.currency();
+    }
+
+    @Transactional
+    public CartView view(ShopperId shopper) {
+        return view(store.cartOf(shopper));
+    }
+
+    @Transactional
+    public CartChange add(ShopperId shopper, long productId, int quantity, @Nullable Long expectedVersion) {
+        return change(shopper, expectedVersion, cart -> {
+            Optional<Product> product = products.byId(productId);
+            if (product.isEmpty()) {
+                return new CartChange.UnknownProduct(productId);
+            }
+            List<CartStore.LineRow> lines = store.lines(cart.id());
+            int inCart = lines.stream().filter(line -> line.productId() == productId)
+                    .mapToInt(CartStore.LineRow::quantity).sum();
+            int target = inCart + quantity;
+            if (inCart == 0 && lines.size() >= limits.maxLines()) {
+                return new CartChange.LineLimit(limits.maxLines());
+            }
+            if (target > limits.maxQuantityPerLine()) {
+                return new CartChange.LineQuantityLimit(productId, limits.maxQuantityPerLine(), inCart);
+            }
+            int available = stock.available(productId);
+            if (target > available) {
+                return new CartChange.InsufficientStock(productId, product.get().name(), target, available, inCart);
+            }
+            store.addLine(cart.id(), productId, target);
+            return null;
+        });
+    }
+
+    @Transactional
+    public CartChange setQuantity(ShopperId shopper, long lineId, int quantity, @Nullable Long expectedVersion) {
+        return changeLine(shopper, lineId, expectedVersion, line -> {
+            if (quantity > limits.maxQuantityPerLine()) {
+                return new CartChange.LineQuantityLimit(line.productId(), limits.maxQuantityPerLine(), line.quantity());
+            }
+            // Lowering is always allowed; only raising asks the stock.
+            if (quantity > line.quantity()) {
+                int available = stock.available(line.productId());
+                if (quantity > available) {
+                    String name = products.byId(line.productId()).map(Product::name).orElse("this product");
+                    return new CartChange.InsufficientStock(line.productId(), name, quantity, available, line.quantity());
+                }
+            }
+            store.setQuantity(line.id(), quantity);
+            return null;
+        });
+    }
+
+    @Transactional
+    public CartChange select(ShopperId shopper, long lineId, boolean selected, @Nullable Long expectedVersion) {
+        return changeLine(shopper, lineId, expectedVersion, line -> {
+            store.select(line.id(), selected);
+            return null;
+        });
+    }
+
+    /** One statement changes every line, so the selection changes all at once or not at all. */
+    @Transactional
+    public CartChange selectAll(ShopperId shopper, boolean selected, @Nullable Long expectedVersion) {
+        return change(shopper, expectedVersion, cart -> {
+            store.selectAll(cart.id(), selected);
+            return null;
+        });
+    }
+
+    @Transactional
+    public CartChange remove(ShopperId shopper, long lineId, @Nullable Long expectedVersion) {
+        return changeLine(shopper, lineId, expectedVersion, line -> {
+            store.remove(line.id());
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code edit} on the locked cart. The edit answers null when it has made its change,
+     * or the refusal, in which case it must not have written anything.
+     */
+    private CartChange change(ShopperId shopper, @Nullable Long expectedVersion,
+            Function<CartStore.CartRow, @Nullable CartChange> edit) {
+        CartStore.CartRow cart = store.lock(shopper);
+        if (expectedVersion != null && expectedVersion != cart.version()) {
+            return new CartChange.VersionMismatch(view(cart));
+        }
+        CartChange refusal = edit.apply(cart);
+        if (refusal != null) {
+            return refusal;
+        }
+        store.bump(cart.id());
+        return new CartChange.Applied(view(new CartStore.CartRow(cart.id(), cart.version() + 1)));
+    }
+
+    private CartChange changeLine(ShopperId shopper, long lineId, @Nullable Long expectedVersion,
+            Function<CartStore.LineRow, @Nullable CartChange> edit) {
+        return change(shopper, expectedVersion, cart -> {
+            Optional<CartStore.LineRow> line = store.line(cart.id(), lineId);
+            return line.isPresent() ? edit.apply(line.get()) : new CartChange.LineNotFound();
+        });
+    }
+
+    private CartView view(CartStore.CartRow cart) {
+        List<CartStore.LineRow> rows = store.lines(cart.id());
+        List<Long> productIds = rows.stream().map(CartStore.LineRow::productId).toList();
+        Map<Long, Product> catalog = products.byIds(productIds);
+        Map<Long, Integer> available = stock.available(productIds);
+        List<CartView.Line> lines = rows.stream().map(row -> {
+            Product product = catalog.get(row.productId());
+            return new CartView.Line(row.id(), row.productId(), product.name(), product.unitPrice(), row.quantity(),
+                    row.selected(), available.getOrDefault(row.productId(), 0),
+                    Pricing.lineTotal(product.unitPrice(), row.quantity()));
+        }).toList();
+        CartView.Totals totals = Pricing.totals(
+                lines.stream().map(line -> new Pricing.PricedLine(line.unitPrice(), line.quantity(), line.selected())).toList(),
+                currency);
+        return new CartView(cart.id(), cart.version(), lines, totals, null);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.cartwright.catalog;
+
+import java.time.Duration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Serves the demo products' pictures, drawn on request, so the store needs no outside images. */
+@RestController
+class DemoImages {
+
+    private final DemoCatalog catalog;
+
+    DemoImages(DemoCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping(path = "/images/demo/{sku}.svg", produces = "image/svg+xml")
+    ResponseEntity<String> image(@PathVariable String sku) {
+        return catalog.entry(sku)
+                .map(entry -> ResponseEntity.ok()
+                        .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+                        .body(ProductArt.svg(entry.sku(), entry.name(), entry.motif())))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.cartwright.inventory;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** How many units of each product can still be sold: on hand minus reserved. */
+@Repository
+public class StockLevels {
+
+    private final JdbcClient jdbc;
+
+    StockLevels(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Products without a stock row have none available; they are absent from the map. */
+    public Map<Long, Integer> available(Collection<Long> productIds) {
+        Map<Long, Integer> available = new HashMap<>();
+        if (productIds.isEmpty()) {
+            return available;
+        }
+        jdbc.sql("select product_id, on_hand - reserved from stock where product_id = any(:ids)")
+                .param("ids", productIds.toArray(Long[]::new))
+                .query(rs -> {
+                    available.put(rs.getLong(1), rs.getInt(2));
+                });
+        return available;
+    }
+
+    public int available(long productId) {
+        return available(List.of(productId)).getOrDefault(productId, 0);
+    }
+
+    /** Gives a new product its first stock; an existing level is left as it is. */
+    public void stockNew(long productId, int onHand) {
+        jdbc.sql("insert into stock (product_id, on_hand) values (:id, :onHand) on conflict (product_id) do nothing")
+                .param("id", productId)
+                .param("onHand", onHand)
+                .update();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.cartwright.platform;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one DataSource: HikariCP on DATABASE_URL, or on an embedded PostgreSQL started here.
+ * Spring closes the pool before it stops the embedded server, so shutdown is clean.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @Nullable EmbeddedPostgres embeddedPostgres(DatabaseSettings settings) throws IOException {
+        if (!settings.embedded()) {
+            return null;
+        }
+        Files.createDirectories(settings.dataDir());
+        log.info("Starting the embedded PostgreSQL with its data in {}", settings.dataDir());
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(settings.dataDir())
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "200")
+                .start();
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseSettings settings, ObjectProvider<EmbeddedPostgres> embedded) {
+        HikariConfig config = new HikariConfig();
+        EmbeddedPostgres postgres = embedded.getIfAvailable();
+        if (postgres != null) {
+            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        } else {
+            DatabaseUrl url = DatabaseUrl.parse(settings.url());
+            config.setJdbcUrl(url.jdbcUrl());
+            config.setUsername(url.username());
+            config.setPassword(url.password());
+        }
+        config.setPoolName("cartwright");
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.cartwright.platform;
+
+import jakarta.validation.constraints.Min;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the data lives: {@code url} (from DATABASE_URL) selects an external PostgreSQL;
+ * without it an embedded PostgreSQL keeps its files in {@code dataDir}.
+ */
+@Validated
+@ConfigurationProperties("cartwright.database")
+record DatabaseSettings(String url, Path dataDir, @Min(2) int maxPoolSize) {
+
+    boolean embedded() {
+        return url == null || url.isBlank();
+    }
+}
