@@ -1,0 +1,48 @@
+package dev.cartwright;
+
+import dev.cartwright.catalog.Product;
+import dev.cartwright.catalog.TestProducts;
+import java.net.URI;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on a random port over a real, embedded PostgreSQL, shared by every test
+ * class of a run. Tests isolate themselves by using new shoppers and products of their own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServiceTest {
+
+    private static final Path DATA_DIR = TestDatabase.newDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    private ApplicationContext context;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("cartwright.database.url", () -> "");
+        registry.add("cartwright.database.data-dir", DATA_DIR::toString);
+    }
+
+    /** A new guest with a cookie jar of their own. */
+    protected Shopper newShopper() {
+        return new Shopper(URI.create("http://localhost:" + port));
+    }
+
+    /** A product of the test's own, with this many units on hand. */
+    protected Product newProduct(String name, long unitPrice, int stock) {
+        return TestProducts.create(context, name, unitPrice, stock);
+    }
+}
