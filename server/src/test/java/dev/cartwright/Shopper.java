@@ -24,12 +24,24 @@ public final class Shopper {
     private final URI base;
     private final HttpClient http;
 
+    private final CookieManager cookies;
+
     public Shopper(URI base) {
+        this(base, new CookieManager());
+    }
+
+    private Shopper(URI base, CookieManager cookies) {
         this.base = base;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** The same guest, with the same cookies, talking to another service node or a restarted one. */
+    public Shopper at(URI otherBase) {
+        return new Shopper(otherBase, cookies);
     }
 
     public Response get(String path, String... headers) {
