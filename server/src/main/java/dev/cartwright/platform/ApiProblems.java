@@ -110,7 +110,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    private static String codeFor(HttpStatusCode status) {
+    static String codeFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "BAD_REQUEST";
             case 404 -> "NOT_FOUND";
@@ -122,7 +122,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         };
     }
 
-    private static @Nullable String shopperDetail(HttpStatusCode status, @Nullable String detail) {
+    static @Nullable String shopperDetail(HttpStatusCode status, @Nullable String detail) {
         return switch (status.value()) {
             case 404 -> "There is nothing at this address.";
             case 405 -> "This address does not accept that method.";

@@ -1,0 +1,30 @@
+package dev.cartwright.platform;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors that happen outside Spring MVC (in a filter, in the container) end at /error; they
+ * answer problem+json like every other error instead of Spring Boot's default body.
+ */
+@RestController
+class ErrorPageProblems implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatusCode status = code instanceof Integer value ? HttpStatusCode.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        String detail = status.is5xxServerError()
+                ? "Something went wrong on our side. Please try again in a moment."
+                : ApiProblems.shopperDetail(status, "The request could not be handled.");
+        ProblemDetail problem = Problems.problem(status, ApiProblems.codeFor(status), detail);
+        return ResponseEntity.status(status).body(problem);
+    }
+}
