@@ -42,4 +42,22 @@ public class StockLevels {
                 .param("onHand", onHand)
                 .update();
     }
+
+    /** Sets what is on hand, never below what is reserved. */
+    public Restock setOnHand(long productId, int onHand) {
+        return jdbc.sql("""
+                        update stock set on_hand = :onHand where product_id = :id and reserved <= :onHand
+                        returning on_hand, reserved
+                        """)
+                .param("id", productId)
+                .param("onHand", onHand)
+                .query((rs, row) -> (Restock) new Restock.Restocked(productId, rs.getInt(1), rs.getInt(2)))
+                .optional()
+                .orElseGet(() -> jdbc.sql("select reserved from stock where product_id = :id")
+                        .param("id", productId)
+                        .query(Integer.class)
+                        .optional()
+                        .<Restock>map(reserved -> new Restock.BelowReserved(productId, reserved))
+                        .orElse(new Restock.UnknownProduct(productId)));
+    }
 }

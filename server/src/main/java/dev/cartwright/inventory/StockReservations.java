@@ -1,0 +1,108 @@
+package dev.cartwright.inventory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Holds stock for checkouts. The rule above all: no oversell. Every statement that changes
+ * stock is conditional on what is there, the CHECK constraints back it up, and rows are
+ * locked in product-id order so that concurrent multi-line checkouts cannot deadlock.
+ */
+@Service
+public class StockReservations {
+
+    private final JdbcClient jdbc;
+
+    StockReservations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Reserves every request or none. Must run inside the caller's (short) transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Reservation reserveAll(UUID checkoutId, List<StockRequest> requests) {
+        List<StockRequest> ordered = requests.stream().sorted(Comparator.comparingLong(StockRequest::productId)).toList();
+        Map<Long, Integer> available = lockAvailable(ordered);
+        List<Reservation.Shortfall> shortfalls = new ArrayList<>();
+        for (StockRequest request : ordered) {
+            int left = available.getOrDefault(request.productId(), 0);
+            if (request.quantity() > left) {
+                shortfalls.add(new Reservation.Shortfall(request.productId(), request.quantity(), left));
+            }
+        }
+        if (!shortfalls.isEmpty()) {
+            return new Reservation.Conflict(shortfalls);
+        }
+        for (StockRequest request : ordered) {
+            int changed = jdbc.sql("""
+                            update stock set reserved = reserved + :quantity
+                             where product_id = :product and on_hand - reserved >= :quantity
+                            """)
+                    .param("product", request.productId())
+                    .param("quantity", request.quantity())
+                    .update();
+            if (changed != 1) {
+                throw new IllegalStateException("Stock of product " + request.productId() + " changed under its lock");
+            }
+            jdbc.sql("insert into reservation (checkout_id, product_id, quantity) values (:checkout, :product, :quantity)")
+                    .param("checkout", checkoutId)
+                    .param("product", request.productId())
+                    .param("quantity", request.quantity())
+                    .update();
+        }
+        return new Reservation.Reserved();
+    }
+
+    /** The reserved units are sold: they leave stock on hand. False when nothing was reserved for the checkout. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean sell(UUID checkoutId) {
+        return end(checkoutId, "update stock set on_hand = on_hand - :quantity, reserved = reserved - :quantity where product_id = :product");
+    }
+
+    /** The reserved units become available again. False when nothing was reserved for the checkout. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean release(UUID checkoutId) {
+        return end(checkoutId, "update stock set reserved = reserved - :quantity where product_id = :product");
+    }
+
+    private boolean end(UUID checkoutId, String stockUpdate) {
+        // Deleting the reservation rows first claims them: a second sell or release finds none.
+        List<StockRequest> ended = jdbc.sql("""
+                        delete from reservation where checkout_id = :checkout
+                        returning product_id, quantity
+                        """)
+                .param("checkout", checkoutId)
+                .query((rs, row) -> new StockRequest(rs.getLong(1), rs.getInt(2)))
+                .list();
+        if (ended.isEmpty()) {
+            return false;
+        }
+        ended = ended.stream().sorted(Comparator.comparingLong(StockRequest::productId)).toList();
+        lockAvailable(ended);
+        for (StockRequest line : ended) {
+            jdbc.sql(stockUpdate)
+                    .param("product", line.productId())
+                    .param("quantity", line.quantity())
+                    .update();
+        }
+        return true;
+    }
+
+    /** Locks the products' stock rows in id order and answers what is available of each. */
+    private Map<Long, Integer> lockAvailable(List<StockRequest> ordered) {
+        Map<Long, Integer> available = new HashMap<>();
+        jdbc.sql("select product_id, on_hand - reserved from stock where product_id = any(:ids) order by product_id for update")
+                .param("ids", ordered.stream().map(StockRequest::productId).toArray(Long[]::new))
+                .query(rs -> {
+                    available.put(rs.getLong(1), rs.getInt(2));
+                });
+        return available;
+    }
+}
