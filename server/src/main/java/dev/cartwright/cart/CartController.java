@@ -77,6 +77,12 @@ class CartController {
         return answer(carts.remove(shopper, id, CartVersions.fromIfMatch(ifMatch)));
     }
 
+    @DeleteMapping("/coupon")
+    ResponseEntity<CartView> removeCoupon(ShopperId shopper,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        return answer(carts.removeCoupon(shopper, CartVersions.fromIfMatch(ifMatch)));
+    }
+
     /** The upper bound is configuration, so it is checked here rather than by an annotation. */
     private void checkQuantity(int quantity) {
         if (quantity > limits.maxQuantityPerLine()) {

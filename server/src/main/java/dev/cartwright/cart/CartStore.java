@@ -1,9 +1,12 @@
 package dev.cartwright.cart;
 
 import dev.cartwright.shopper.ShopperId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,8 +14,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CartStore {
 
-    /** A cart's identity and version as read (or locked) in the current transaction. */
-    record CartRow(UUID id, long version) {}
+    /** A cart's identity, version and coupon as read (or locked) in the current transaction. */
+    record CartRow(UUID id, long version, Pricing.@Nullable Discount coupon) {
+
+        CartRow next() {
+            return new CartRow(id, version + 1, coupon);
+        }
+    }
+
+    private static final String CART_COLUMNS = "id, version, coupon_code, coupon_kind, coupon_amount, coupon_minimum";
 
     record LineRow(long id, long productId, int quantity, boolean selected) {}
 
@@ -24,9 +34,9 @@ class CartStore {
 
     /** The shopper's cart, created on first use. */
     CartRow cartOf(ShopperId shopper) {
-        return jdbc.sql("select id, version from cart where owner_id = :owner")
+        return jdbc.sql("select " + CART_COLUMNS + " from cart where owner_id = :owner")
                 .param("owner", shopper.value())
-                .query((rs, row) -> new CartRow(rs.getObject(1, UUID.class), rs.getLong(2)))
+                .query(CartStore::cartRow)
                 .optional()
                 .orElseGet(() -> lock(shopper));
     }
@@ -39,12 +49,33 @@ class CartStore {
         return jdbc.sql("""
                         insert into cart (id, owner_id) values (:id, :owner)
                         on conflict (owner_id) do update set updated_at = now()
-                        returning id, version
-                        """)
+                        returning\s""" + CART_COLUMNS)
                 .param("id", UUID.randomUUID())
                 .param("owner", shopper.value())
-                .query((rs, row) -> new CartRow(rs.getObject(1, UUID.class), rs.getLong(2)))
+                .query(CartStore::cartRow)
                 .single();
+    }
+
+    /** Locks a cart known by id, for changes made on the shopper's behalf (a paid checkout). */
+    Optional<CartRow> lock(UUID cartId) {
+        return jdbc.sql("select " + CART_COLUMNS + " from cart where id = :id for update")
+                .param("id", cartId)
+                .query(CartStore::cartRow)
+                .optional();
+    }
+
+    void setCoupon(UUID cartId, Pricing.@Nullable Discount coupon) {
+        jdbc.sql("""
+                        update cart set coupon_code = :code, coupon_kind = :kind, coupon_amount = :amount,
+                                        coupon_minimum = :minimum
+                         where id = :id
+                        """)
+                .param("id", cartId)
+                .param("code", coupon == null ? null : coupon.code())
+                .param("kind", coupon == null ? null : coupon.kind().name())
+                .param("amount", coupon == null ? null : coupon.amount())
+                .param("minimum", coupon == null ? null : coupon.minimumSubtotal())
+                .update();
     }
 
     /** Marks a change: the version grows by one. */
@@ -109,7 +140,29 @@ class CartStore {
                 .update();
     }
 
+    /** Lowers a line by what was bought of it, removing it when nothing is left. */
+    void removePurchased(UUID cartId, long productId, int quantity) {
+        jdbc.sql("delete from cart_item where cart_id = :cart and product_id = :product and quantity <= :quantity")
+                .param("cart", cartId)
+                .param("product", productId)
+                .param("quantity", quantity)
+                .update();
+        jdbc.sql("update cart_item set quantity = quantity - :quantity where cart_id = :cart and product_id = :product")
+                .param("cart", cartId)
+                .param("product", productId)
+                .param("quantity", quantity)
+                .update();
+    }
+
     void remove(long lineId) {
         jdbc.sql("delete from cart_item where id = :id").param("id", lineId).update();
+    }
+
+    private static CartRow cartRow(ResultSet rs, int row) throws SQLException {
+        String code = rs.getString("coupon_code");
+        Pricing.Discount coupon = code == null ? null : new Pricing.Discount(code,
+                Pricing.Discount.Kind.valueOf(rs.getString("coupon_kind")), rs.getLong("coupon_amount"),
+                rs.getLong("coupon_minimum"));
+        return new CartRow(rs.getObject("id", UUID.class), rs.getLong("version"), coupon);
     }
 }

@@ -8,9 +8,11 @@ import dev.cartwright.shopper.ShopperId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -110,6 +112,66 @@ public class Carts {
         });
     }
 
+    /** Attaches a coupon's terms, which checkout has validated; the cart prices itself with them. */
+    @Transactional
+    public CartView applyCoupon(ShopperId shopper, Pricing.Discount coupon) {
+        CartStore.CartRow cart = store.lock(shopper);
+        store.setCoupon(cart.id(), coupon);
+        store.bump(cart.id());
+        return view(new CartStore.CartRow(cart.id(), cart.version() + 1, coupon));
+    }
+
+    @Transactional
+    public CartChange removeCoupon(ShopperId shopper, @Nullable Long expectedVersion) {
+        CartStore.CartRow cart = store.lock(shopper);
+        if (expectedVersion != null && expectedVersion != cart.version()) {
+            return new CartChange.VersionMismatch(view(cart));
+        }
+        store.setCoupon(cart.id(), null);
+        store.bump(cart.id());
+        return new CartChange.Applied(view(new CartStore.CartRow(cart.id(), cart.version() + 1, null)));
+    }
+
+    /** The cart, locked until the caller's transaction ends, with its coupon's terms: what a checkout starts from. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CheckoutBasket basketForCheckout(ShopperId shopper) {
+        CartStore.CartRow cart = store.lock(shopper);
+        return new CheckoutBasket(view(cart), cart.coupon());
+    }
+
+    /**
+     * Lowers lines to what is available and removes those with nothing left, after a checkout
+     * could not reserve them. {@code available} maps product ids to units available.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CartView adjustToStock(ShopperId shopper, Map<Long, Integer> available) {
+        CartStore.CartRow cart = store.lock(shopper);
+        for (CartStore.LineRow line : store.lines(cart.id())) {
+            Integer left = available.get(line.productId());
+            if (left == null || line.quantity() <= left) {
+                continue;
+            }
+            if (left <= 0) {
+                store.remove(line.id());
+            } else {
+                store.setQuantity(line.id(), left);
+            }
+        }
+        store.bump(cart.id());
+        return view(cart.next());
+    }
+
+    /** After payment: the bought units leave the cart, and the redeemed coupon with them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void removePurchased(UUID cartId, Map<Long, Integer> purchased, @Nullable String redeemedCoupon) {
+        CartStore.CartRow cart = store.lock(cartId).orElseThrow();
+        purchased.forEach((productId, quantity) -> store.removePurchased(cartId, productId, quantity));
+        if (redeemedCoupon != null && cart.coupon() != null && redeemedCoupon.equals(cart.coupon().code())) {
+            store.setCoupon(cartId, null);
+        }
+        store.bump(cartId);
+    }
+
     /**
      * Runs {@code edit} on the locked cart. The edit answers null when it has made its change,
      * or the refusal, in which case it must not have written anything.
@@ -125,7 +187,7 @@ public class Carts {
             return refusal;
         }
         store.bump(cart.id());
-        return new CartChange.Applied(view(new CartStore.CartRow(cart.id(), cart.version() + 1)));
+        return new CartChange.Applied(view(cart.next()));
     }
 
     private CartChange changeLine(ShopperId shopper, long lineId, @Nullable Long expectedVersion,
@@ -149,7 +211,7 @@ public class Carts {
         }).toList();
         CartView.Totals totals = Pricing.totals(
                 lines.stream().map(line -> new Pricing.PricedLine(line.unitPrice(), line.quantity(), line.selected())).toList(),
-                currency);
-        return new CartView(cart.id(), cart.version(), lines, totals, null);
+                currency, cart.coupon());
+        return new CartView(cart.id(), cart.version(), lines, totals, cart.coupon() == null ? null : cart.coupon().code());
     }
 }

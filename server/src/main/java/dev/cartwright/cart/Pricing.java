@@ -1,6 +1,7 @@
 package dev.cartwright.cart;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pricing rules, shared with the storefront's optimistic totals. The file
@@ -18,11 +19,31 @@ public final class Pricing {
         }
     }
 
+    /**
+     * A coupon's terms: PERCENT takes {@code amount} percent off (rounded half up to a minor
+     * unit), FIXED takes {@code amount} minor units off but never more than the subtotal.
+     * Neither applies below {@code minimumSubtotal}.
+     */
+    public record Discount(String code, Kind kind, long amount, long minimumSubtotal) {
+
+        public enum Kind { PERCENT, FIXED }
+
+        public long of(long subtotal) {
+            if (subtotal < minimumSubtotal) {
+                return 0;
+            }
+            return switch (kind) {
+                case PERCENT -> (Math.multiplyExact(subtotal, amount) + 50) / 100;
+                case FIXED -> Math.min(amount, subtotal);
+            };
+        }
+    }
+
     public static long lineTotal(long unitPrice, int quantity) {
         return new PricedLine(unitPrice, quantity, true).lineTotal();
     }
 
-    public static CartView.Totals totals(List<PricedLine> lines, String currency) {
+    public static CartView.Totals totals(List<PricedLine> lines, String currency, @Nullable Discount discount) {
         int itemCount = 0;
         int selectedCount = 0;
         long subtotal = 0;
@@ -33,7 +54,7 @@ public final class Pricing {
                 subtotal = Math.addExact(subtotal, line.lineTotal());
             }
         }
-        // Coupons (a discount) arrive with checkout; until then the total is the subtotal.
-        return new CartView.Totals(itemCount, selectedCount, subtotal, 0, subtotal, currency);
+        long off = discount == null ? 0 : discount.of(subtotal);
+        return new CartView.Totals(itemCount, selectedCount, subtotal, off, subtotal - off, currency);
     }
 }

@@ -6,6 +6,7 @@ import dev.cartwright.Shopper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,12 +31,20 @@ class PricingVectorsTest {
                         line.path("unitPrice").asLong(), line.path("quantity").asInt(), line.path("selected").asBoolean()))
                 .toList();
 
-        CartView.Totals totals = Pricing.totals(lines, vector.path("currency").asString());
+        CartView.Totals totals = Pricing.totals(lines, vector.path("currency").asString(), discount(vector.path("coupon")));
 
         JsonNode expected = vector.path("totals");
         assertThat(totals).isEqualTo(new CartView.Totals(
                 expected.path("itemCount").asInt(), expected.path("selectedCount").asInt(),
                 expected.path("subtotal").asLong(), expected.path("discount").asLong(),
                 expected.path("total").asLong(), expected.path("currency").asString()));
+    }
+
+    private static Pricing.@Nullable Discount discount(JsonNode coupon) {
+        if (coupon.isMissingNode() || coupon.isNull()) {
+            return null;
+        }
+        return new Pricing.Discount(coupon.path("code").asString(), Pricing.Discount.Kind.valueOf(coupon.path("kind").asString()),
+                coupon.path("amount").asLong(), coupon.path("minimumSubtotal").asLong());
     }
 }
