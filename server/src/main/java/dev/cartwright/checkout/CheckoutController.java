@@ -1,0 +1,95 @@
+package dev.cartwright.checkout;
+
+import dev.cartwright.catalog.CatalogSettings;
+import dev.cartwright.order.ShippingAddress;
+import dev.cartwright.platform.Problems;
+import dev.cartwright.shopper.ShopperId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CheckoutController {
+
+    record NewCheckout(@NotNull @Valid ShippingAddress shippingAddress, @Size(max = 64) @Nullable String couponCode) {}
+
+    record PaymentMethod(@NotNull @Pattern(regexp = "card|paypal", message = "must be card or paypal") String method) {}
+
+    record PaymentRedirect(URI redirectUrl) {}
+
+    record CouponCode(@NotNull @Size(min = 1, max = 64) String code) {}
+
+    private final Checkouts checkouts;
+    private final String currency;
+
+    CheckoutController(Checkouts checkouts, CatalogSettings catalog) {
+        this.checkouts = checkouts;
+        this.currency = catalog.currency();
+    }
+
+    @PostMapping("/api/checkouts")
+    ResponseEntity<CheckoutView> create(ShopperId shopper, @Valid @RequestBody NewCheckout body) {
+        return switch (checkouts.create(shopper, body.shippingAddress(), body.couponCode())) {
+            case CheckoutOutcome.Created created -> ResponseEntity
+                    .created(URI.create("/api/checkouts/" + created.checkout().id()))
+                    .body(created.checkout());
+            case CheckoutOutcome.EmptySelection empty -> throw Problems.failure(CheckoutProblems.emptySelection());
+            case CheckoutOutcome.CouponRefused refused ->
+                    throw Problems.failure(CheckoutProblems.coupon(refused.code(), refused.refusal(), currency));
+            case CheckoutOutcome.StockConflict conflict -> throw Problems.failure(CheckoutProblems.stockConflict(conflict));
+        };
+    }
+
+    @GetMapping("/api/checkouts/{id}")
+    CheckoutView one(ShopperId shopper, @PathVariable UUID id) {
+        return checkouts.find(shopper, id).orElseThrow(() -> Problems.failure(CheckoutProblems.notFound()));
+    }
+
+    @DeleteMapping("/api/checkouts/{id}")
+    CheckoutView cancel(ShopperId shopper, @PathVariable UUID id) {
+        Transition transition = checkouts.cancel(shopper, id);
+        if (transition instanceof Transition.Cancelled cancelled) {
+            return cancelled.checkout();
+        }
+        throw refusal(transition);
+    }
+
+    @PostMapping("/api/checkouts/{id}/payment")
+    PaymentRedirect pay(ShopperId shopper, @PathVariable UUID id, @Valid @RequestBody PaymentMethod body) {
+        Transition transition = checkouts.startPayment(shopper, id, body.method());
+        if (transition instanceof Transition.PaymentStarted started) {
+            return new PaymentRedirect(started.redirectUrl());
+        }
+        throw refusal(transition);
+    }
+
+    @PostMapping("/api/coupons/validate")
+    CouponApplication.Applied validateCoupon(ShopperId shopper, @Valid @RequestBody CouponCode body) {
+        String code = Coupons.normalize(body.code());
+        return switch (checkouts.applyCoupon(shopper, code)) {
+            case CouponApplication.Applied applied -> applied;
+            case CouponCheck.Refused refused -> throw Problems.failure(CheckoutProblems.coupon(code, refused, currency));
+        };
+    }
+
+    private static RuntimeException refusal(Transition transition) {
+        return Problems.failure(switch (transition) {
+            case Transition.NotFound notFound -> CheckoutProblems.notFound();
+            case Transition.IllegalState illegal -> CheckoutProblems.illegalState(illegal);
+            case Transition.CouponWithdrawn withdrawn -> CheckoutProblems.couponWithdrawn(withdrawn);
+            case Transition.PaymentStarted started -> throw new IllegalArgumentException("Not a refusal");
+            case Transition.Cancelled cancelled -> throw new IllegalArgumentException("Not a refusal");
+        });
+    }
+}

@@ -1,0 +1,69 @@
+package dev.cartwright.checkout;
+
+import dev.cartwright.platform.Money;
+import dev.cartwright.platform.Problems;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** The problems refused checkouts and coupons answer, worded for the shopper. */
+final class CheckoutProblems {
+
+    private CheckoutProblems() {}
+
+    static ProblemDetail emptySelection() {
+        return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "EMPTY_SELECTION",
+                "Select at least one item in your cart to check out.");
+    }
+
+    static ProblemDetail notFound() {
+        return Problems.problem(HttpStatus.NOT_FOUND, "CHECKOUT_NOT_FOUND", "There is no such checkout of yours.");
+    }
+
+    static ProblemDetail coupon(String code, CouponCheck.Refused refused, String currency) {
+        String detail = switch (refused.reason()) {
+            case UNKNOWN -> "There is no coupon " + code + ". Check the spelling.";
+            case EXPIRED -> "The coupon " + code + " has expired.";
+            case USED_UP -> "The coupon " + code + " has been used up.";
+            case MINIMUM_NOT_MET -> "The coupon " + code + " needs selected items worth at least "
+                    + Money.format(refused.minimumSubtotal(), currency) + ".";
+        };
+        ProblemDetail problem = Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT,
+                "COUPON_" + refused.reason().name(), detail);
+        problem.setProperty("couponCode", code);
+        if (refused.reason() == CouponCheck.Reason.MINIMUM_NOT_MET) {
+            problem.setProperty("minimumSubtotal", refused.minimumSubtotal());
+        }
+        return problem;
+    }
+
+    static ProblemDetail stockConflict(CheckoutOutcome.StockConflict conflict) {
+        String items = conflict.unavailable().stream()
+                .map(line -> line.available() == 0 ? line.name() + " (sold out)"
+                        : line.name() + " (only " + line.available() + " left)")
+                .collect(Collectors.joining(", "));
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "STOCK_CONFLICT",
+                "Not everything is available any more: " + items + ". We have updated your cart to what is left; "
+                        + "check it and try again. Nothing was reserved.");
+        problem.setProperty("unavailable", conflict.unavailable());
+        problem.setProperty("cart", conflict.cart());
+        return problem;
+    }
+
+    static ProblemDetail illegalState(Transition.IllegalState illegal) {
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "ILLEGAL_STATE",
+                "This checkout is " + illegal.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + ", so you cannot " + illegal.attempted() + " it.");
+        problem.setProperty("status", illegal.status());
+        return problem;
+    }
+
+    static ProblemDetail couponWithdrawn(Transition.CouponWithdrawn withdrawn) {
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "COUPON_WITHDRAWN",
+                "The coupon " + withdrawn.code() + " was used up or expired before your payment began. Your total is now "
+                        + Money.format(withdrawn.checkout().totals().total(), withdrawn.checkout().totals().currency()) + "; start the payment again to pay it.");
+        problem.setProperty("checkout", withdrawn.checkout());
+        return problem;
+    }
+}

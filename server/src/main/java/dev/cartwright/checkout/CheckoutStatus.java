@@ -1,0 +1,14 @@
+package dev.cartwright.checkout;
+
+import java.util.Set;
+
+/** RESERVED → PAYMENT_PENDING → PAID, or FAILED, CANCELLED, EXPIRED. Only the first two hold stock. */
+public enum CheckoutStatus {
+    RESERVED, PAYMENT_PENDING, PAID, FAILED, CANCELLED, EXPIRED;
+
+    static final Set<CheckoutStatus> OPEN = Set.of(RESERVED, PAYMENT_PENDING);
+
+    boolean isOpen() {
+        return OPEN.contains(this);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.cartwright.checkout;
+
+import dev.cartwright.order.ShippingAddress;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The checkout and checkout_line tables. */
+@Repository
+class CheckoutStore {
+
+    record CheckoutRow(UUID id, UUID shopperId, UUID cartId, CheckoutStatus status, ShippingAddress address,
+            @Nullable String couponCode, boolean couponClaimed, long subtotal, long discount, long total, String currency,
+            @Nullable String paymentRedirectUrl, @Nullable UUID orderId, Instant expiresAt) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    CheckoutStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(CheckoutRow checkout, List<CheckoutView.Line> lines) {
+        jdbc.sql("""
+                        insert into checkout (id, shopper_id, cart_id, status, shipping_address, coupon_code, subtotal,
+                                              discount, total, currency, expires_at)
+                        values (:id, :shopper, :cart, :status, cast(:address as jsonb), :coupon, :subtotal, :discount,
+                                :total, :currency, :expiresAt)
+                        """)
+                .param("id", checkout.id())
+                .param("shopper", checkout.shopperId())
+                .param("cart", checkout.cartId())
+                .param("status", checkout.status().name())
+                .param("address", json.writeValueAsString(checkout.address()))
+                .param("coupon", checkout.couponCode())
+                .param("subtotal", checkout.subtotal())
+                .param("discount", checkout.discount())
+                .param("total", checkout.total())
+                .param("currency", checkout.currency())
+                .param("expiresAt", Timestamp.from(checkout.expiresAt()))
+                .update();
+        for (CheckoutView.Line line : lines) {
+            jdbc.sql("""
+                            insert into checkout_line (checkout_id, cart_item_id, product_id, name, unit_price, quantity)
+                            values (:checkout, :item, :product, :name, :price, :quantity)
+                            """)
+                    .param("checkout", checkout.id())
+                    .param("item", line.cartItemId())
+                    .param("product", line.productId())
+                    .param("name", line.name())
+                    .param("price", line.unitPrice())
+                    .param("quantity", line.quantity())
+                    .update();
+        }
+    }
+
+    /** The shopper's checkout; another shopper's is as absent as one that never existed. */
+    Optional<CheckoutRow> find(UUID id, UUID shopperId) {
+        return jdbc.sql("select * from checkout where id = :id and shopper_id = :shopper")
+                .param("id", id)
+                .param("shopper", shopperId)
+                .query(this::row)
+                .optional();
+    }
+
+    /** Locks the checkout until the transaction ends: transitions of one checkout happen one after another. */
+    Optional<CheckoutRow> lock(UUID id) {
+        return jdbc.sql("select * from checkout where id = :id for update")
+                .param("id", id)
+                .query(this::row)
+                .optional();
+    }
+
+    List<CheckoutView.Line> lines(UUID checkoutId) {
+        return jdbc.sql("""
+                        select cart_item_id, product_id, name, unit_price, quantity
+                          from checkout_line where checkout_id = :id order by product_id
+                        """)
+                .param("id", checkoutId)
+                .query((rs, row) -> new CheckoutView.Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                        rs.getInt(5), rs.getLong(4) * rs.getInt(5)))
+                .list();
+    }
+
+    /** The cart's checkouts still holding stock unpaid, locked. */
+    List<UUID> lockReservedOfCart(UUID cartId) {
+        return jdbc.sql("select id from checkout where cart_id = :cart and status = 'RESERVED' for update")
+                .param("cart", cartId)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Open checkouts past their time, locked; those another node is sweeping are skipped. */
+    List<UUID> lockExpired(int limit) {
+        return jdbc.sql("""
+                        select id from checkout
+                         where status in ('RESERVED', 'PAYMENT_PENDING') and expires_at < now()
+                         order by expires_at
+                         limit :limit
+                         for update skip locked
+                        """)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    void setStatus(UUID id, CheckoutStatus status) {
+        jdbc.sql("update checkout set status = :status, updated_at = now() where id = :id")
+                .param("id", id)
+                .param("status", status.name())
+                .update();
+    }
+
+    void paymentStarted(UUID id, String sessionId, String redirectUrl, boolean couponClaimed) {
+        jdbc.sql("""
+                        update checkout set status = 'PAYMENT_PENDING', payment_session_id = :session,
+                                            payment_redirect_url = :redirect, coupon_claimed = :claimed, updated_at = now()
+                         where id = :id
+                        """)
+                .param("id", id)
+                .param("session", sessionId)
+                .param("redirect", redirectUrl)
+                .param("claimed", couponClaimed)
+                .update();
+    }
+
+    void dropCoupon(UUID id) {
+        jdbc.sql("""
+                        update checkout set coupon_code = null, coupon_claimed = false, discount = 0, total = subtotal,
+                                            updated_at = now()
+                         where id = :id
+                        """)
+                .param("id", id)
+                .update();
+    }
+
+    void releaseCouponClaim(UUID id) {
+        jdbc.sql("update checkout set coupon_claimed = false where id = :id").param("id", id).update();
+    }
+
+    void paid(UUID id, UUID orderId) {
+        jdbc.sql("update checkout set status = 'PAID', order_id = :order, updated_at = now() where id = :id")
+                .param("id", id)
+                .param("order", orderId)
+                .update();
+    }
+
+    private CheckoutRow row(ResultSet rs, int row) throws SQLException {
+        return new CheckoutRow(rs.getObject("id", UUID.class), rs.getObject("shopper_id", UUID.class),
+                rs.getObject("cart_id", UUID.class), CheckoutStatus.valueOf(rs.getString("status")),
+                json.readValue(rs.getString("shipping_address"), ShippingAddress.class), rs.getString("coupon_code"),
+                rs.getBoolean("coupon_claimed"), rs.getLong("subtotal"), rs.getLong("discount"), rs.getLong("total"),
+                rs.getString("currency"), rs.getString("payment_redirect_url"), rs.getObject("order_id", UUID.class),
+                rs.getTimestamp("expires_at").toInstant());
+    }
+}

@@ -1,0 +1,295 @@
+package dev.cartwright.checkout;
+
+import dev.cartwright.cart.CartView;
+import dev.cartwright.cart.Carts;
+import dev.cartwright.cart.CheckoutBasket;
+import dev.cartwright.cart.Pricing;
+import dev.cartwright.inventory.Reservation;
+import dev.cartwright.inventory.StockRequest;
+import dev.cartwright.inventory.StockReservations;
+import dev.cartwright.order.NewOrder;
+import dev.cartwright.order.OrderView;
+import dev.cartwright.order.Orders;
+import dev.cartwright.order.ShippingAddress;
+import dev.cartwright.payment.PaymentFailed;
+import dev.cartwright.payment.PaymentProvider;
+import dev.cartwright.payment.PaymentRequest;
+import dev.cartwright.payment.PaymentSession;
+import dev.cartwright.payment.PaymentSucceeded;
+import dev.cartwright.shopper.ShopperId;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The checkout state machine. Creating a checkout reserves the selected lines all or nothing;
+ * payment turns the reservation into a sale and an order; failure, cancellation and expiry
+ * give the stock back. Every transition locks the checkout row first, so transitions of one
+ * checkout never interleave, and each is allowed only from the states named here.
+ */
+@Service
+public class Checkouts {
+
+    private static final Logger log = LoggerFactory.getLogger(Checkouts.class);
+
+    private final CheckoutStore store;
+    private final Carts carts;
+    private final StockReservations reservations;
+    private final Coupons coupons;
+    private final Orders orders;
+    private final PaymentProvider provider;
+    private final CheckoutSettings settings;
+
+    Checkouts(CheckoutStore store, Carts carts, StockReservations reservations, Coupons coupons, Orders orders,
+            PaymentProvider provider, CheckoutSettings settings) {
+        this.store = store;
+        this.carts = carts;
+        this.reservations = reservations;
+        this.coupons = coupons;
+        this.orders = orders;
+        this.provider = provider;
+        this.settings = settings;
+    }
+
+    CouponCheck check(String code, long subtotal) {
+        Optional<Coupons.Coupon> found = coupons.find(code);
+        if (found.isEmpty()) {
+            return new CouponCheck.Refused(CouponCheck.Reason.UNKNOWN, 0);
+        }
+        Coupons.Coupon coupon = found.get();
+        if (coupon.expiresAt() != null && !coupon.expiresAt().isAfter(Instant.now())) {
+            return new CouponCheck.Refused(CouponCheck.Reason.EXPIRED, 0);
+        }
+        if (coupon.usageLimit() != null && coupon.uses() >= coupon.usageLimit()) {
+            return new CouponCheck.Refused(CouponCheck.Reason.USED_UP, 0);
+        }
+        if (subtotal < coupon.terms().minimumSubtotal()) {
+            return new CouponCheck.Refused(CouponCheck.Reason.MINIMUM_NOT_MET, coupon.terms().minimumSubtotal());
+        }
+        return new CouponCheck.Usable(coupon.terms(), coupon.terms().of(subtotal));
+    }
+
+    /** Checks a coupon against the shopper's cart and, when it can be used, attaches it to the cart. */
+    @Transactional
+    CouponApplication applyCoupon(ShopperId shopper, String code) {
+        return switch (check(code, carts.view(shopper).totals().subtotal())) {
+            case CouponCheck.Usable usable ->
+                    new CouponApplication.Applied(usable.terms().code(), usable.discount(), carts.applyCoupon(shopper, usable.terms()));
+            case CouponCheck.Refused refused -> refused;
+        };
+    }
+
+    @Transactional
+    CheckoutOutcome create(ShopperId shopper, ShippingAddress address, @Nullable String couponCode) {
+        CheckoutBasket basket = carts.basketForCheckout(shopper);
+        List<CartView.Line> selected = basket.cart().items().stream().filter(CartView.Line::selected).toList();
+        if (selected.isEmpty()) {
+            return new CheckoutOutcome.EmptySelection();
+        }
+        Pricing.Discount terms = null;
+        String code = couponCode != null && !couponCode.isBlank() ? couponCode
+                : basket.coupon() != null ? basket.coupon().code() : null;
+        if (code != null) {
+            CouponCheck check = check(code, basket.cart().totals().subtotal());
+            if (check instanceof CouponCheck.Refused refused) {
+                return new CheckoutOutcome.CouponRefused(Coupons.normalize(code), refused);
+            }
+            terms = ((CouponCheck.Usable) check).terms();
+        }
+        // A new checkout of the same cart replaces one not yet being paid, so its stock is not held twice.
+        for (UUID previous : store.lockReservedOfCart(basket.cart().id())) {
+            store.lock(previous).ifPresent(row -> close(row, CheckoutStatus.CANCELLED));
+        }
+        UUID id = UUID.randomUUID();
+        Reservation reservation = reservations.reserveAll(id,
+                selected.stream().map(line -> new StockRequest(line.productId(), line.quantity())).toList());
+        if (reservation instanceof Reservation.Conflict conflict) {
+            return stockConflict(shopper, selected, conflict);
+        }
+        CartView.Totals totals = Pricing.totals(selected.stream()
+                .map(line -> new Pricing.PricedLine(line.unitPrice(), line.quantity(), true)).toList(),
+                basket.cart().totals().currency(), terms);
+        CheckoutStore.CheckoutRow row = new CheckoutStore.CheckoutRow(id, shopper.value(), basket.cart().id(),
+                CheckoutStatus.RESERVED, address, terms == null ? null : terms.code(), false, totals.subtotal(),
+                totals.discount(), totals.total(), totals.currency(), null, null,
+                Instant.now().plus(settings.reservationTtl()));
+        store.insert(row, selected.stream().map(line -> new CheckoutView.Line(line.id(), line.productId(), line.name(),
+                line.unitPrice(), line.quantity(), line.lineTotal())).toList());
+        return new CheckoutOutcome.Created(view(row));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<CheckoutView> find(ShopperId shopper, UUID id) {
+        return store.find(id, shopper.value()).map(this::view);
+    }
+
+    /**
+     * Opens a payment session for a reserved checkout. The provider is called before anything is
+     * locked: no stock, coupon or checkout row lock is held while it answers.
+     */
+    @Transactional
+    Transition startPayment(ShopperId shopper, UUID id, String method) {
+        Optional<CheckoutStore.CheckoutRow> found = store.find(id, shopper.value());
+        if (found.isEmpty()) {
+            return new Transition.NotFound();
+        }
+        CheckoutStore.CheckoutRow checkout = found.get();
+        if (checkout.status() == CheckoutStatus.PAYMENT_PENDING && checkout.paymentRedirectUrl() != null) {
+            return new Transition.PaymentStarted(URI.create(checkout.paymentRedirectUrl()));
+        }
+        if (checkout.status() != CheckoutStatus.RESERVED) {
+            return new Transition.IllegalState(checkout.status(), "pay for");
+        }
+        PaymentSession session = provider.start(new PaymentRequest(id, checkout.total(), checkout.currency(), method,
+                URI.create("/checkout/" + id + "/complete"), checkout.expiresAt()));
+        CheckoutStore.CheckoutRow locked = store.lock(id).orElseThrow();
+        if (locked.status() != CheckoutStatus.RESERVED) {
+            return new Transition.IllegalState(locked.status(), "pay for");
+        }
+        boolean claimed = false;
+        if (locked.couponCode() != null) {
+            if (!coupons.claim(locked.couponCode())) {
+                store.dropCoupon(id);
+                return new Transition.CouponWithdrawn(locked.couponCode(), view(store.lock(id).orElseThrow()));
+            }
+            claimed = true;
+        }
+        store.paymentStarted(id, session.sessionId(), session.redirectUrl().toString(), claimed);
+        return new Transition.PaymentStarted(session.redirectUrl());
+    }
+
+    @Transactional
+    Transition cancel(ShopperId shopper, UUID id) {
+        if (store.find(id, shopper.value()).isEmpty()) {
+            return new Transition.NotFound();
+        }
+        CheckoutStore.CheckoutRow locked = store.lock(id).orElseThrow();
+        if (!locked.status().isOpen()) {
+            return new Transition.IllegalState(locked.status(), "cancel");
+        }
+        close(locked, CheckoutStatus.CANCELLED);
+        return new Transition.Cancelled(view(store.lock(id).orElseThrow()));
+    }
+
+    /** Runs inside the webhook's transaction: if anything here fails, the event is not recorded and comes again. */
+    @EventListener
+    @Transactional
+    void on(PaymentSucceeded paid) {
+        Optional<CheckoutStore.CheckoutRow> found = store.lock(paid.checkoutId());
+        if (found.isEmpty()) {
+            log.warn("Payment {} names checkout {}, which does not exist", paid.eventId(), paid.checkoutId());
+            return;
+        }
+        CheckoutStore.CheckoutRow checkout = found.get();
+        switch (checkout.status()) {
+            case PAYMENT_PENDING -> complete(checkout);
+            case PAID, RESERVED -> log.info("Payment {} for checkout {} ignored: it is {}", paid.eventId(), checkout.id(),
+                    checkout.status());
+            case FAILED, CANCELLED, EXPIRED -> completeLate(checkout, paid);
+        }
+    }
+
+    /** A failure after success changes nothing: only a checkout waiting for payment can fail. */
+    @EventListener
+    @Transactional
+    void on(PaymentFailed failed) {
+        store.lock(failed.checkoutId())
+                .filter(checkout -> checkout.status() == CheckoutStatus.PAYMENT_PENDING)
+                .ifPresent(checkout -> close(checkout, CheckoutStatus.FAILED));
+    }
+
+    /** Expires one batch of overdue checkouts; answers how many. Safe on every node at once. */
+    @Transactional
+    int expireOverdue(int batch) {
+        List<UUID> overdue = store.lockExpired(batch);
+        for (UUID id : overdue) {
+            close(store.lock(id).orElseThrow(), CheckoutStatus.EXPIRED);
+        }
+        return overdue.size();
+    }
+
+    private void complete(CheckoutStore.CheckoutRow checkout) {
+        if (!reservations.sell(checkout.id())) {
+            throw new IllegalStateException("Checkout " + checkout.id() + " is awaiting payment but holds no stock");
+        }
+        if (checkout.couponCode() != null) {
+            coupons.redeemed(checkout.couponCode(), checkout.id());
+        }
+        List<CheckoutView.Line> lines = store.lines(checkout.id());
+        UUID orderId = orders.place(new NewOrder(checkout.id(), checkout.shopperId(),
+                lines.stream().map(line -> new OrderView.Line(line.productId(), line.name(), line.unitPrice(),
+                        line.quantity(), line.lineTotal())).toList(),
+                checkout.subtotal(), checkout.discount(), checkout.total(), checkout.currency(), checkout.couponCode(),
+                checkout.address()));
+        carts.removePurchased(checkout.cartId(),
+                lines.stream().collect(Collectors.toMap(CheckoutView.Line::productId, CheckoutView.Line::quantity)),
+                checkout.couponCode());
+        store.paid(checkout.id(), orderId);
+    }
+
+    /**
+     * The shopper paid after the checkout had given its stock back (the provider's answer came
+     * late). If the stock and coupon can still be had, the sale goes ahead; otherwise the
+     * payment has to be refunded, which is logged for the operator.
+     */
+    private void completeLate(CheckoutStore.CheckoutRow checkout, PaymentSucceeded paid) {
+        List<StockRequest> wanted = store.lines(checkout.id()).stream()
+                .map(line -> new StockRequest(line.productId(), line.quantity())).toList();
+        boolean stockAgain = reservations.reserveAll(checkout.id(), wanted) instanceof Reservation.Reserved;
+        boolean couponAgain = stockAgain && (checkout.couponCode() == null || coupons.claim(checkout.couponCode()));
+        if (stockAgain && couponAgain) {
+            complete(checkout);
+            return;
+        }
+        if (stockAgain) {
+            reservations.release(checkout.id());
+        }
+        log.error("REFUND DUE: payment {} ({} {}) for checkout {} arrived after it was {}, and its {} can no longer be had",
+                paid.eventId(), paid.amount(), paid.currency(), checkout.id(), checkout.status(),
+                stockAgain ? "coupon" : "stock");
+    }
+
+    private void close(CheckoutStore.CheckoutRow checkout, CheckoutStatus status) {
+        reservations.release(checkout.id());
+        if (checkout.couponClaimed() && checkout.couponCode() != null) {
+            coupons.giveBack(checkout.couponCode());
+            store.releaseCouponClaim(checkout.id());
+        }
+        store.setStatus(checkout.id(), status);
+    }
+
+    private CheckoutOutcome stockConflict(ShopperId shopper, List<CartView.Line> selected, Reservation.Conflict conflict) {
+        Map<Long, CartView.Line> byProduct = selected.stream()
+                .collect(Collectors.toMap(CartView.Line::productId, Function.identity()));
+        List<CheckoutOutcome.Unavailable> unavailable = conflict.shortfalls().stream()
+                .map(shortfall -> {
+                    CartView.Line line = byProduct.get(shortfall.productId());
+                    return new CheckoutOutcome.Unavailable(line.id(), line.productId(), line.name(),
+                            shortfall.requested(), Math.max(0, shortfall.available()));
+                })
+                .toList();
+        CartView adjusted = carts.adjustToStock(shopper, unavailable.stream()
+                .collect(Collectors.toMap(CheckoutOutcome.Unavailable::productId, CheckoutOutcome.Unavailable::available)));
+        return new CheckoutOutcome.StockConflict(unavailable, adjusted);
+    }
+
+    private CheckoutView view(CheckoutStore.CheckoutRow checkout) {
+        List<CheckoutView.Line> lines = store.lines(checkout.id());
+        int units = lines.stream().mapToInt(CheckoutView.Line::quantity).sum();
+        return new CheckoutView(checkout.id(), checkout.status(), checkout.expiresAt(), lines,
+                new CartView.Totals(units, units, checkout.subtotal(), checkout.discount(), checkout.total(),
+                        checkout.currency()),
+                checkout.couponCode(), checkout.address(), checkout.orderId());
+    }
+}

@@ -1,0 +1,13 @@
+package dev.cartwright.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** An order as its shopper sees it. Money in minor units of {@code currency}. */
+public record OrderView(UUID id, UUID checkoutId, String status, List<Line> lines, long subtotal, long discount,
+        long total, String currency, @Nullable String couponCode, ShippingAddress shippingAddress, Instant createdAt) {
+
+    public record Line(long productId, String name, long unitPrice, int quantity, long lineTotal) {}
+}
