@@ -295,6 +295,19 @@ class CartApiTest extends ServiceTest {
         assertUnchanged(shopper, before);
     }
 
+    @Test
+    void aBodyLargerThanTheLimitIsRefusedBeforeAnythingHappens() {
+        Shopper shopper = newShopper();
+        Product pen = newProduct("Oversized Request Pen", 100, 10);
+        Shopper.Response before = cart(shopper);
+
+        Shopper.Response response = shopper.post("/api/cart/items",
+                "{\"productId\":" + pen.id() + ",\"quantity\":1,\"note\":\"" + "x".repeat(20_000) + "\"}");
+
+        problem(response, 413, "PAYLOAD_TOO_LARGE");
+        assertUnchanged(shopper, before);
+    }
+
     // ---- PUT /api/cart/items/{id}
 
     @Test
