@@ -161,7 +161,7 @@ class BadInputTest extends ServiceTest {
         for (Mutation m : ALL) {
             String on = m.method() + " " + m.path() + ": ";
             String type = m.validBody() == null ? null : JSON;
-            for (String ifMatch : List.of("abc", "1", "\"abc\"", "\"-1\"", "\"1.5\"", "\"1\" \"2\"", "\"12345678901234567890\"")) {
+            for (String ifMatch : List.of("abc", "1", "\"abc\"", "\"-1\"", "\"1.5\"", "\"1\" \"2\"", "\"12345678901234567890\"", "W/\"1\"")) {
                 cases.add(new Bad(on + "If-Match " + ifMatch, m.method(), m.path(), type, m.validBody(),
                         List.of("If-Match", ifMatch), 400, "INVALID_IF_MATCH", null));
             }
