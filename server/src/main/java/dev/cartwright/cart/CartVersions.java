@@ -9,7 +9,8 @@ import org.springframework.http.HttpStatus;
 /** A cart's version as an entity tag: {@code "7"}. If-Match with it makes a change conditional. */
 final class CartVersions {
 
-    private static final Pattern TAG = Pattern.compile("\\s*(?:W/)?\"(\\d{1,18})\"\\s*");
+    // Strong tags only: RFC 9110 compares If-Match strongly, so a weak tag could never match.
+    private static final Pattern TAG = Pattern.compile("\\s*\"(\\d{1,18})\"\\s*");
 
     private CartVersions() {}
 

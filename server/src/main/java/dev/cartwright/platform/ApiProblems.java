@@ -23,6 +23,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every failure into a problem+json body with a stable {@code code}. Business outcomes
@@ -49,9 +50,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             String field = fieldPath(json.getPath());
             return problem(Problems.validationFailed(List.of(new Problems.FieldProblem(field, "has the wrong type or format"))));
         }
-        String detail = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
-                ? "The request needs a JSON body."
-                : "The request body is not valid JSON.";
+        String detail;
+        if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
+            detail = "The request needs a JSON body.";
+        } else if (json instanceof MismatchedInputException) {
+            detail = "The request body must be a JSON object with the fields this call needs.";
+        } else {
+            detail = "The request body is not valid JSON.";
+        }
         return problem(Problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", detail));
     }
 

@@ -43,7 +43,10 @@ public final class Problems {
     /** The problem as the flat JSON object RFC 9457 describes. */
     static Map<String, @Nullable Object> body(ProblemDetail problem) {
         Map<String, @Nullable Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
+        // Spring Framework 7 leaves the type unset (null), which RFC 9457 reads as "about:blank".
+        if (problem.getType() != null) {
+            body.put("type", problem.getType().toString());
+        }
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());

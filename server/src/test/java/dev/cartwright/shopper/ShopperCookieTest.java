@@ -1,0 +1,347 @@
+package dev.cartwright.shopper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cartwright.ServiceTest;
+import dev.cartwright.Shopper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The guest cookie: how it is set, that the database never learns the token in it, that a
+ * cookie the service did not issue makes a new guest rather than an error, and that one
+ * guest's cart is invisible to every other.
+ */
+class ShopperCookieTest extends ServiceTest {
+
+    private static final String COOKIE = "cartwright_shopper";
+
+    /** A client without a cookie jar: each request carries exactly the cookie the test gives it. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    // --- the cookie ------------------------------------------------------------------------------------------
+
+    @Test
+    void theFirstCartRequestSetsAnHttpOnlyLaxCookieForTheWholeSite() {
+        Answer first = request("GET", "/api/cart", null, null);
+
+        assertThat(first.status()).isEqualTo(200);
+        SetCookie cookie = first.shopperCookie().orElseThrow();
+        assertThat(cookie.value()).matches("[A-Za-z0-9_-]{43}");
+        assertThat(Base64.getUrlDecoder().decode(cookie.value())).as("32 random bytes").hasSize(32);
+        assertThat(cookie.attributes()).containsKey("httponly");
+        assertThat(cookie.attributes()).containsEntry("samesite", "Lax");
+        assertThat(cookie.attributes()).containsEntry("path", "/");
+        assertThat(Long.parseLong(cookie.attributes().get("max-age"))).as("max-age")
+                .isEqualTo(Duration.ofDays(400).toSeconds());
+        assertThat(cookie.attributes()).as("not Secure over plain http").doesNotContainKey("secure");
+        assertThat(cookie.attributes()).as("host-only").doesNotContainKey("domain");
+    }
+
+    @Test
+    void aFirstMutationAlsoWelcomesTheGuest() {
+        long product = newProduct("Cookie test teapot", 3100, 10).id();
+
+        Answer first = request("POST", "/api/cart/items", null, "{\"productId\":" + product + ",\"quantity\":1}");
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        String token = first.shopperCookie().orElseThrow().value();
+        Answer again = request("GET", "/api/cart", token, null);
+        assertThat(again.shopperCookie()).as("a known guest gets no new cookie").isEmpty();
+        assertThat(again.json().path("id")).isEqualTo(first.json().path("id"));
+        assertThat(again.json().path("items").path(0).path("productId").asLong()).isEqualTo(product);
+    }
+
+    @Test
+    void aKnownGuestKeepsTheirCookieAndCart() {
+        Answer first = request("GET", "/api/cart", null, null);
+        String token = first.shopperCookie().orElseThrow().value();
+
+        for (int i = 0; i < 3; i++) {
+            Answer again = request("GET", "/api/cart", token, null);
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.shopperCookie()).isEmpty();
+            assertThat(again.json().path("id")).isEqualTo(first.json().path("id"));
+        }
+    }
+
+    @Test
+    void eachNewGuestGetsAnotherToken() {
+        String one = request("GET", "/api/cart", null, null).shopperCookie().orElseThrow().value();
+        String two = request("GET", "/api/cart", null, null).shopperCookie().orElseThrow().value();
+
+        assertThat(one).isNotEqualTo(two);
+    }
+
+    @Test
+    void catalogReadsSetNoCookie() {
+        long product = newProduct("Cookie test spoon", 400, 10).id();
+
+        for (String path : List.of("/api/products", "/api/products?q=spoon&limit=5", "/api/products/" + product,
+                "/api/products/" + Long.MAX_VALUE, "/api/products/abc")) {
+            Answer answer = request("GET", path, null, null);
+            assertThat(answer.status()).as(path).isIn(200, 404);
+            assertThat(answer.headers()).as(path).doesNotContainKey("set-cookie");
+        }
+    }
+
+    // --- what the database keeps -----------------------------------------------------------------------------
+
+    @Test
+    void theDatabaseKeepsOnlyTheSha256OfTheToken() {
+        long product = newProduct("Cookie test candle", 1500, 10).id();
+        // The first request is a mutation with an Idempotency-Key, so its stored response is searched too.
+        Answer first = request("POST", "/api/cart/items", null, "{\"productId\":" + product + ",\"quantity\":1}",
+                "Idempotency-Key", "cookie-test-" + UUID.randomUUID());
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        String token = first.shopperCookie().orElseThrow().value();
+        UUID cart = UUID.fromString(first.json().path("id").asString());
+
+        byte[] stored = jdbc.sql("select s.token_hash from shopper s join cart c on c.owner_id = s.id where c.id = :cart")
+                .param("cart", cart)
+                .query(byte[].class)
+                .single();
+        assertThat(stored).isEqualTo(sha256(token));
+
+        String hashHex = HexFormat.of().formatHex(sha256(token));
+        assertThat(rowsContaining(hashHex)).as("the search finds what is there").containsExactly("shopper");
+        for (String form : List.of(
+                token,
+                HexFormat.of().formatHex(token.getBytes(StandardCharsets.US_ASCII)),
+                HexFormat.of().formatHex(Base64.getUrlDecoder().decode(token)))) {
+            assertThat(rowsContaining(form)).as("tables holding " + form).isEmpty();
+        }
+        assertThat(first.body()).doesNotContain(token);
+    }
+
+    // --- cookies the service did not issue -------------------------------------------------------------------
+
+    @ParameterizedTest(name = "cookie ''{0}''")
+    @ValueSource(strings = {
+            "garbage",
+            "",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+",
+            "\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"",
+            "%41%41%41",
+            "!!!",
+            "null",
+            "../../etc/passwd",
+            "' or '1'='1",
+    })
+    void aCookieTheServiceDidNotIssueMakesANewGuest(String forged) {
+        assertNewGuest(forged);
+    }
+
+    @Test
+    void aVeryLongCookieMakesANewGuestOrIsRefusedButNeverFails() {
+        Answer answer = request("GET", "/api/cart", "x".repeat(6000), null);
+
+        assertThat(answer.status()).as(answer.toString()).isLessThan(500);
+        if (answer.status() == 200) {
+            assertThat(answer.shopperCookie()).isPresent();
+            assertThat(answer.json().path("items").size()).isZero();
+        }
+    }
+
+    @Test
+    void anotherGuestsTokenWithOneCharacterChangedIsANewGuest() {
+        long product = newProduct("Cookie test lantern", 2200, 10).id();
+        Answer owner = request("POST", "/api/cart/items", null, "{\"productId\":" + product + ",\"quantity\":2}");
+        String token = owner.shopperCookie().orElseThrow().value();
+        String changed = (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1);
+
+        Answer stranger = assertNewGuest(changed);
+
+        assertThat(stranger.json().path("id")).isNotEqualTo(owner.json().path("id"));
+        Answer ownerAgain = request("GET", "/api/cart", token, null);
+        assertThat(ownerAgain.json()).isEqualTo(owner.json());
+    }
+
+    @Test
+    void aMutationWithAForgedCookieActsForANewGuest() {
+        long product = newProduct("Cookie test rug", 9900, 10).id();
+        String forged = "forged-" + UUID.randomUUID();
+
+        Answer answer = request("POST", "/api/cart/items", forged, "{\"productId\":" + product + ",\"quantity\":1}");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        String token = answer.shopperCookie().orElseThrow().value();
+        assertThat(token).isNotEqualTo(forged);
+        assertThat(request("GET", "/api/cart", token, null).json()).isEqualTo(answer.json());
+    }
+
+    // --- one guest, one cart ---------------------------------------------------------------------------------
+
+    @Test
+    void twoShoppersNeverSeeEachOthersCart() {
+        long mug = newProduct("Cookie test mug", 1200, 10).id();
+        long bowl = newProduct("Cookie test bowl", 1900, 10).id();
+        Shopper alice = newShopper();
+        Shopper bob = newShopper();
+
+        JsonNode aliceCart = ok(alice.post("/api/cart/items", "{\"productId\":" + mug + ",\"quantity\":2}"));
+        JsonNode bobCart = ok(bob.post("/api/cart/items", "{\"productId\":" + bowl + ",\"quantity\":1}"));
+
+        assertThat(aliceCart.path("id")).isNotEqualTo(bobCart.path("id"));
+        assertThat(productIds(ok(alice.get("/api/cart")))).containsExactly(mug);
+        assertThat(productIds(ok(bob.get("/api/cart")))).containsExactly(bowl);
+
+        long aliceLine = aliceCart.path("items").path(0).path("id").asLong();
+        assertThat(bob.put("/api/cart/items/" + aliceLine, "{\"quantity\":5}").status()).isEqualTo(404);
+        assertThat(bob.patch("/api/cart/items/" + aliceLine, "{\"selected\":false}").status()).isEqualTo(404);
+        assertThat(bob.delete("/api/cart/items/" + aliceLine).status()).isEqualTo(404);
+        assertThat(ok(bob.patch("/api/cart/selection", "{\"selected\":false}")).path("items").size()).isOne();
+
+        assertThat(ok(alice.get("/api/cart"))).isEqualTo(aliceCart);
+        assertThat(productIds(ok(bob.get("/api/cart")))).containsExactly(bowl);
+    }
+
+    @Test
+    void aNewGuestStartsWithAnEmptyCart() {
+        JsonNode cart = ok(newShopper().get("/api/cart"));
+
+        assertThat(cart.path("version").asLong()).isZero();
+        assertThat(cart.path("items").size()).isZero();
+        assertThat(cart.path("totals").path("total").asLong()).isZero();
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    /** The forged cookie gets a new token, an empty cart of its own, and the new token works. */
+    private Answer assertNewGuest(String forged) {
+        Answer answer = request("GET", "/api/cart", forged, null);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        SetCookie cookie = answer.shopperCookie().orElseThrow();
+        assertThat(cookie.value()).isNotEqualTo(forged).matches("[A-Za-z0-9_-]{43}");
+        assertThat(answer.json().path("items").size()).isZero();
+        assertThat(answer.json().path("version").asLong()).isZero();
+
+        Answer again = request("GET", "/api/cart", cookie.value(), null);
+        assertThat(again.shopperCookie()).isEmpty();
+        assertThat(again.json().path("id")).isEqualTo(answer.json().path("id"));
+        return answer;
+    }
+
+    /** One request carrying exactly this shopper cookie (none when null); {@code headers} are name, value pairs. */
+    private Answer request(String method, String path, @Nullable String cookie, @Nullable String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (cookie != null) {
+            request.header("Cookie", COOKIE + "=" + cookie);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, List<String>> lowerCase = new LinkedHashMap<>();
+            response.headers().map().forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT), values));
+            return new Answer(response.statusCode(), lowerCase, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The tables with a row whose text form contains {@code text}. */
+    private List<String> rowsContaining(String text) {
+        List<String> tables = jdbc.sql("select table_name from information_schema.tables"
+                        + " where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name")
+                .query(String.class)
+                .list();
+        assertThat(tables).contains("shopper", "cart", "cart_item", "idempotency_key");
+        return tables.stream()
+                .filter(table -> jdbc.sql("select exists (select 1 from \"" + table + "\" t where strpos(t::text, :text) > 0)")
+                        .param("text", text)
+                        .query(Boolean.class)
+                        .single())
+                .toList();
+    }
+
+    private static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Long> productIds(JsonNode cart) {
+        return cart.path("items").valueStream().map(item -> item.path("productId").asLong()).toList();
+    }
+
+    private static JsonNode ok(Shopper.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** A Set-Cookie header: the value and the attributes, attribute names in lower case. */
+    private record SetCookie(String value, Map<String, String> attributes) {
+
+        static Optional<SetCookie> of(List<String> headers) {
+            return headers.stream()
+                    .filter(header -> header.startsWith(COOKIE + "="))
+                    .findFirst()
+                    .map(header -> {
+                        String[] parts = header.split(";");
+                        Map<String, String> attributes = new LinkedHashMap<>();
+                        for (int i = 1; i < parts.length; i++) {
+                            String[] attribute = parts[i].strip().split("=", 2);
+                            attributes.put(attribute[0].toLowerCase(Locale.ROOT), attribute.length > 1 ? attribute[1] : "");
+                        }
+                        return new SetCookie(parts[0].substring(COOKIE.length() + 1), attributes);
+                    });
+        }
+    }
+
+    private record Answer(int status, Map<String, List<String>> headers, String body) {
+
+        Optional<SetCookie> shopperCookie() {
+            List<String> cookies = headers.getOrDefault("set-cookie", List.of());
+            assertThat(cookies.stream().filter(cookie -> cookie.startsWith(COOKIE + "="))).as("shopper cookies set")
+                    .hasSizeLessThanOrEqualTo(1);
+            return SetCookie.of(cookies);
+        }
+
+        JsonNode json() {
+            return Shopper.JSON.readTree(body);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
