@@ -19,8 +19,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ServiceTest {
 
-    private static final Path DATA_DIR = TestDatabase.newDataDir();
-
     @LocalServerPort
     protected int port;
 
@@ -30,10 +28,12 @@ public abstract class ServiceTest {
     @Autowired
     private ApplicationContext context;
 
+    /** Runs once per application context: a context with other properties gets a database of its own. */
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        Path dataDir = TestDatabase.newDataDir();
         registry.add("cartwright.database.url", () -> "");
-        registry.add("cartwright.database.data-dir", DATA_DIR::toString);
+        registry.add("cartwright.database.data-dir", dataDir::toString);
     }
 
     /** A new guest with a cookie jar of their own. */

@@ -9,12 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartwright.ServiceTest;
 import dev.cartwright.Shopper;
-import dev.cartwright.TestDatabase;
 import dev.cartwright.catalog.Product;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** A service whose reservations live two seconds, swept often: unpaid stock comes back by itself. */
@@ -22,13 +18,6 @@ import org.springframework.test.context.TestPropertySource;
         "cartwright.checkout.reservation-ttl=PT2S",
         "cartwright.checkout.sweep-interval=PT0.2S"})
 class ReservationExpiryTest extends ServiceTest {
-
-    private static final Path OWN_DATA_DIR = TestDatabase.newDataDir();
-
-    @DynamicPropertySource
-    static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("cartwright.database.data-dir", OWN_DATA_DIR::toString);
-    }
 
     private int available(Shopper shopper, Product product) {
         return shopper.get("/api/products/" + product.id()).json().path("available").asInt();
