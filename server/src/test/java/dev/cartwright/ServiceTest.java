@@ -16,8 +16,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole service on a random port over a real, embedded PostgreSQL, shared by every test
  * class of a run. Tests isolate themselves by using new shoppers and products of their own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "cartwright.admin.token=" + ServiceTest.ADMIN_TOKEN)
 public abstract class ServiceTest {
+
+    protected static final String ADMIN_TOKEN = "test-admin-token";
 
     @LocalServerPort
     protected int port;

@@ -1,10 +1,10 @@
 package dev.cartwright.checkout;
 
-import static dev.cartwright.checkout.CheckoutFixtures.add;
-import static dev.cartwright.checkout.CheckoutFixtures.awaitStatus;
-import static dev.cartwright.checkout.CheckoutFixtures.checkout;
-import static dev.cartwright.checkout.CheckoutFixtures.completeOnHostedPage;
-import static dev.cartwright.checkout.CheckoutFixtures.startPayment;
+import static dev.cartwright.checkout.CheckoutTestSteps.add;
+import static dev.cartwright.checkout.CheckoutTestSteps.awaitStatus;
+import static dev.cartwright.checkout.CheckoutTestSteps.checkout;
+import static dev.cartwright.checkout.CheckoutTestSteps.completeOnHostedPage;
+import static dev.cartwright.checkout.CheckoutTestSteps.startPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartwright.Race;

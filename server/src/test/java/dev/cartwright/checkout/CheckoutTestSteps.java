@@ -11,34 +11,34 @@ import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /** Steps of the checkout path as a shopper takes them over HTTP. */
-final class CheckoutFixtures {
+public final class CheckoutTestSteps {
 
-    static final String ADDRESS = """
+    public static final String ADDRESS = """
             {"name": "Ada Lovelace", "line1": "12 St James's Square", "city": "London", "postalCode": "SW1Y 4JH", "country": "GB"}""";
 
-    private CheckoutFixtures() {}
+    private CheckoutTestSteps() {}
 
-    static Shopper.Response add(Shopper shopper, long productId, int quantity) {
+    public static Shopper.Response add(Shopper shopper, long productId, int quantity) {
         return shopper.post("/api/cart/items", "{\"productId\": %d, \"quantity\": %d}".formatted(productId, quantity));
     }
 
-    static Shopper.Response checkout(Shopper shopper) {
+    public static Shopper.Response checkout(Shopper shopper) {
         return shopper.post("/api/checkouts", "{\"shippingAddress\": " + ADDRESS + "}");
     }
 
-    static Shopper.Response checkout(Shopper shopper, String couponCode) {
+    public static Shopper.Response checkout(Shopper shopper, String couponCode) {
         return shopper.post("/api/checkouts", "{\"shippingAddress\": " + ADDRESS + ", \"couponCode\": \"" + couponCode + "\"}");
     }
 
     /** Starts payment and answers the provider's hosted page address. */
-    static String startPayment(Shopper shopper, String checkoutId) {
+    public static String startPayment(Shopper shopper, String checkoutId) {
         Shopper.Response started = shopper.post("/api/checkouts/" + checkoutId + "/payment", "{\"method\": \"card\"}");
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         return started.json().path("redirectUrl").asString();
     }
 
     /** Presses "Pay" or "Decline" on the hosted page, as the browser's form does. */
-    static Shopper.Response completeOnHostedPage(Shopper shopper, String paymentPage, String outcome) {
+    public static Shopper.Response completeOnHostedPage(Shopper shopper, String paymentPage, String outcome) {
         HttpRequest press = HttpRequest.newBuilder(shopper.base().resolve(URI.create(paymentPage + "/complete")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("outcome=" + outcome))
@@ -47,7 +47,7 @@ final class CheckoutFixtures {
     }
 
     /** The provider's webhook arrives on its own time: wait (boundedly) until the checkout shows it. */
-    static JsonNode awaitCheckout(Shopper shopper, String checkoutId, Predicate<JsonNode> condition) {
+    public static JsonNode awaitCheckout(Shopper shopper, String checkoutId, Predicate<JsonNode> condition) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         JsonNode checkout;
         do {
@@ -65,7 +65,7 @@ final class CheckoutFixtures {
         throw new AssertionError("Checkout " + checkoutId + " never reached the expected state; last seen: " + checkout);
     }
 
-    static JsonNode awaitStatus(Shopper shopper, String checkoutId, String status) {
+    public static JsonNode awaitStatus(Shopper shopper, String checkoutId, String status) {
         return awaitCheckout(shopper, checkoutId, checkout -> checkout.path("status").asString().equals(status));
     }
 }
