@@ -39,13 +39,14 @@ class RestartTest {
                 assertThat(shoppers.get(i).at(node).get("/api/cart").body()).isEqualTo(cartsBefore.get(i));
             }
             assertThat(count(second, "product")).isEqualTo(productsBefore);
+            assertThat(second.getEnvironment().getProperty("cartwright.database.data-dir")).isEqualTo(dataDir.toString());
         }
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
+        // Arguments, not default properties: those would lose to application.properties.
         return new SpringApplicationBuilder(CartwrightApplication.class)
-                .properties("server.port=0", "cartwright.database.url=", "cartwright.database.data-dir=" + dataDir)
-                .run();
+                .run("--server.port=0", "--cartwright.database.url=", "--cartwright.database.data-dir=" + dataDir);
     }
 
     private static URI uri(ConfigurableApplicationContext context) {
