@@ -115,12 +115,12 @@ class CartThroughputBenchmark extends ServiceTest {
             exec(connection, "insert into cart (id, owner_id) values (?, ?) on conflict (owner_id) do update set updated_at = now() returning id, version, coupon_code, coupon_kind, coupon_amount, coupon_minimum",
                     UUID.randomUUID(), cart.shopperId());
             exec(connection, "select id, product_id, quantity, selected from cart_item where cart_id = ? and id = ?", cart.cartId(), cart.lineId());
-            exec(connection, "select product_id, on_hand - reserved from stock where product_id = any(?)", new Long[] {cart.productId()});
+            exec(connection, "select product_id, on_hand - reserved from stock where product_id = any(?)", (Object) new Long[] {cart.productId()});
             exec(connection, "update cart_item set quantity = ? where id = ?", quantity, cart.lineId());
             exec(connection, "update cart set version = version + 1, updated_at = now() where id = ?", cart.cartId());
             exec(connection, "select id, product_id, quantity, selected from cart_item where cart_id = ? order by id", cart.cartId());
-            exec(connection, "select id, sku, name, description, unit_price, image_url from product where id = any(?)", new Long[] {cart.productId()});
-            exec(connection, "select product_id, on_hand - reserved from stock where product_id = any(?)", new Long[] {cart.productId()});
+            exec(connection, "select id, sku, name, description, unit_price, image_url from product where id = any(?)", (Object) new Long[] {cart.productId()});
+            exec(connection, "select product_id, on_hand - reserved from stock where product_id = any(?)", (Object) new Long[] {cart.productId()});
             connection.commit();
         }
     }
@@ -128,7 +128,7 @@ class CartThroughputBenchmark extends ServiceTest {
     private static void exec(Connection connection, String sql, Object... params) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
+                statement.setObject(i + 1, params[i] instanceof Long[] ids ? connection.createArrayOf("bigint", ids) : params[i]);
             }
             if (statement.execute()) {
                 try (ResultSet rs = statement.getResultSet()) {
