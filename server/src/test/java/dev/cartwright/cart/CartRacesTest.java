@@ -11,10 +11,10 @@ import static dev.cartwright.cart.CartCalls.setQuantity;
 import static dev.cartwright.cart.CartCalls.version;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cartwright.Race;
 import dev.cartwright.ServiceTest;
 import dev.cartwright.Shopper;
 import dev.cartwright.catalog.Product;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -27,11 +27,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +37,6 @@ import tools.jackson.databind.JsonNode;
  */
 class CartRacesTest extends ServiceTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     // ---- (a) many shoppers, one scarce product
 
@@ -51,7 +45,7 @@ class CartRacesTest extends ServiceTest {
         Product scarce = newProduct("Race Scarce Lamp", 8900, 3);
         List<Shopper> shoppers = shoppersWithCarts(50);
 
-        List<Shopper.Response> answers = race(shoppers.stream()
+        List<Shopper.Response> answers = Race.all(shoppers.stream()
                 .<Callable<Shopper.Response>>map(shopper -> () -> add(shopper, scarce.id(), 2))
                 .toList());
 
@@ -74,7 +68,7 @@ class CartRacesTest extends ServiceTest {
         Product scarce = newProduct("Race Oversold Lamp", 8900, 3);
         List<Shopper> shoppers = shoppersWithCarts(50);
 
-        List<Shopper.Response> answers = race(shoppers.stream()
+        List<Shopper.Response> answers = Race.all(shoppers.stream()
                 .<Callable<Shopper.Response>>map(shopper -> () -> add(shopper, scarce.id(), 4))
                 .toList());
 
@@ -105,7 +99,7 @@ class CartRacesTest extends ServiceTest {
 
         for (int round = 1; round <= 5; round++) {
             String key = "race-" + UUID.randomUUID();
-            List<Shopper.Response> answers = race(Collections.<Callable<Shopper.Response>>nCopies(20,
+            List<Shopper.Response> answers = Race.all(Collections.<Callable<Shopper.Response>>nCopies(20,
                     () -> add(shopper, mug.id(), 2, "Idempotency-Key", key)));
 
             List<Shopper.Response> applied = answers.stream().filter(answer -> answer.status() == 200).toList();
@@ -165,7 +159,7 @@ class CartRacesTest extends ServiceTest {
                 .anySatisfy(change -> assertThat(change).isInstanceOfSatisfying(Change.SetQuantity.class,
                         set -> assertThat(set.quantity()).isGreaterThan(stock)));
 
-        List<Shopper.Response> answers = race(changes.stream()
+        List<Shopper.Response> answers = Race.all(changes.stream()
                 .<Callable<Shopper.Response>>map(change -> () -> change.send(shopper))
                 .toList());
 
@@ -252,7 +246,7 @@ class CartRacesTest extends ServiceTest {
         Product pen = newProduct("Race Counted Pen", 250, 1000);
         long initial = version(ok(cart(shopper)));
 
-        List<Shopper.Response> answers = race(Collections.<Callable<Shopper.Response>>nCopies(30, () -> add(shopper, pen.id(), 1)));
+        List<Shopper.Response> answers = Race.all(Collections.<Callable<Shopper.Response>>nCopies(30, () -> add(shopper, pen.id(), 1)));
 
         List<JsonNode> carts = answers.stream().map(CartCalls::ok).sorted(Comparator.comparingLong(CartCalls::version)).toList();
         assertThat(carts.stream().map(CartCalls::version))
@@ -265,34 +259,6 @@ class CartRacesTest extends ServiceTest {
         assertThat(end.path("items")).hasSize(1);
         assertThat(line(end, pen.id()).path("quantity").asInt()).isEqualTo(30);
         assertThat(version(end)).isEqualTo(initial + 30);
-    }
-
-    // ---- Racing
-
-    /**
-     * Runs every task on a virtual thread of its own, all released together from a start line,
-     * and answers their results in the tasks' order. Fails if any takes longer than the timeout.
-     */
-    private static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
-        CyclicBarrier startLine = new CyclicBarrier(tasks.size());
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try {
-            List<Future<T>> running = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                running.add(threads.submit(() -> {
-                    startLine.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                    return task.call();
-                }));
-            }
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            List<T> results = new ArrayList<>();
-            for (Future<T> result : running) {
-                results.add(result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-            }
-            return results;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 
     /** Shoppers whose cookie and cart exist, so that a race is about the change alone. */
