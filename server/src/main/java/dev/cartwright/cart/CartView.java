@@ -6,9 +6,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The whole canonical cart as every cart answer carries it. {@code version} grows by one with
- * every applied change, so a client can tell which of two carts is newer.
+ * every applied change, so a client can tell which of two carts is newer. {@code coupon} carries
+ * the terms of the applied coupon, so that a client prices its optimistic changes as the server will.
  */
-public record CartView(UUID id, long version, List<Line> items, Totals totals, @Nullable String couponCode) {
+public record CartView(UUID id, long version, List<Line> items, Totals totals, @Nullable String couponCode,
+        Pricing.@Nullable Discount coupon) {
 
     /** One line; {@code available} is the product's live stock, {@code lineTotal} its price times quantity. */
     public record Line(long id, long productId, String name, long unitPrice, int quantity, boolean selected,

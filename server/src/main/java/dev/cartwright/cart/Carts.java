@@ -212,6 +212,7 @@ public class Carts {
         CartView.Totals totals = Pricing.totals(
                 lines.stream().map(line -> new Pricing.PricedLine(line.unitPrice(), line.quantity(), line.selected())).toList(),
                 currency, cart.coupon());
-        return new CartView(cart.id(), cart.version(), lines, totals, cart.coupon() == null ? null : cart.coupon().code());
+        return new CartView(cart.id(), cart.version(), lines, totals, cart.coupon() == null ? null : cart.coupon().code(),
+                cart.coupon());
     }
 }

@@ -1,0 +1,39 @@
+// The service's cart, as every cart answer carries it (see the OpenAPI document at /v3/api-docs).
+
+export type DiscountKind = 'PERCENT' | 'FIXED'
+
+export interface Discount {
+  code: string
+  kind: DiscountKind
+  amount: number
+  minimumSubtotal: number
+}
+
+export interface CartLine {
+  id: number
+  productId: number
+  name: string
+  unitPrice: number
+  quantity: number
+  selected: boolean
+  available: number
+  lineTotal: number
+}
+
+export interface Totals {
+  itemCount: number
+  selectedCount: number
+  subtotal: number
+  discount: number
+  total: number
+  currency: string
+}
+
+export interface Cart {
+  id: string
+  version: number
+  items: CartLine[]
+  totals: Totals
+  couponCode: string | null
+  coupon: Discount | null
+}
