@@ -31,9 +31,9 @@ describe('applyPending', () => {
 
   it('applies changes in the order they were made and reprices', () => {
     const shown = applyPending(confirmed, [
-      { kind: 'setQuantity', lineId: 1, quantity: 3 },
-      { kind: 'setQuantity', lineId: 1, quantity: 5 },
-      { kind: 'select', lineId: 2, selected: false },
+      { kind: 'setQuantity', productId: 10, quantity: 3 },
+      { kind: 'setQuantity', productId: 10, quantity: 5 },
+      { kind: 'select', productId: 20, selected: false },
     ])
 
     expect(shown.items.map((line) => [line.id, line.quantity, line.selected, line.lineTotal])).toEqual([
@@ -58,8 +58,8 @@ describe('applyPending', () => {
   })
 
   it('dropping a failed change reverts exactly its effect and keeps the others', () => {
-    const raise: PendingChange = { kind: 'setQuantity', lineId: 1, quantity: 9 }
-    const remove: PendingChange = { kind: 'remove', lineId: 2 }
+    const raise: PendingChange = { kind: 'setQuantity', productId: 10, quantity: 9 }
+    const remove: PendingChange = { kind: 'remove', productId: 20 }
 
     const afterFailure = applyPending(confirmed, [remove])
 
@@ -70,7 +70,7 @@ describe('applyPending', () => {
   it('prices a coupon the way the server does', () => {
     const withCoupon = { ...confirmed, couponCode: 'TEN', coupon: { code: 'TEN', kind: 'PERCENT' as const, amount: 10, minimumSubtotal: 0 } }
 
-    const shown = applyPending(withCoupon, [{ kind: 'setQuantity', lineId: 1, quantity: 2 }])
+    const shown = applyPending(withCoupon, [{ kind: 'setQuantity', productId: 10, quantity: 2 }])
 
     expect(shown.totals.discount).toBe(250)
     expect(shown.totals.total).toBe(2250)

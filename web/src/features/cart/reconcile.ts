@@ -5,13 +5,17 @@ import type { Cart, CartLine } from './types'
 // cart with the changes still on their way applied on top, in the order they were made. A
 // change that fails drops out of the list, so exactly its effect disappears.
 
-/** A change the shopper made that the server has not confirmed yet. */
+/**
+ * A change the shopper made that the server has not confirmed yet. Lines are named by their
+ * product (a cart has one line per product), so a change can follow an add whose line the
+ * server has not numbered yet.
+ */
 export type PendingChange =
   | { kind: 'add'; productId: number; quantity: number; name: string; unitPrice: number; available: number }
-  | { kind: 'setQuantity'; lineId: number; quantity: number }
-  | { kind: 'select'; lineId: number; selected: boolean }
+  | { kind: 'setQuantity'; productId: number; quantity: number }
+  | { kind: 'select'; productId: number; selected: boolean }
   | { kind: 'selectAll'; selected: boolean }
-  | { kind: 'remove'; lineId: number }
+  | { kind: 'remove'; productId: number }
 
 /** A line the server has not made yet is known by its product until the answer names it. */
 export function provisionalLineId(productId: number): number {
@@ -47,13 +51,13 @@ function applyOne(items: CartLine[], change: PendingChange): CartLine[] {
       return [...items, line]
     }
     case 'setQuantity':
-      return items.map((line) => (line.id === change.lineId ? { ...line, quantity: change.quantity } : line))
+      return items.map((line) => (line.productId === change.productId ? { ...line, quantity: change.quantity } : line))
     case 'select':
-      return items.map((line) => (line.id === change.lineId ? { ...line, selected: change.selected } : line))
+      return items.map((line) => (line.productId === change.productId ? { ...line, selected: change.selected } : line))
     case 'selectAll':
       return items.map((line) => ({ ...line, selected: change.selected }))
     case 'remove':
-      return items.filter((line) => line.id !== change.lineId)
+      return items.filter((line) => line.productId !== change.productId)
   }
 }
 

@@ -1,0 +1,24 @@
+import { useCartSyncing, useVisibleCart } from '../features/cart/useVisibleCart'
+
+export function Header({ query, onQuery }: { query: string; onQuery: (query: string) => void }) {
+  const { cart } = useVisibleCart()
+  const syncing = useCartSyncing()
+  const count = cart?.totals.itemCount ?? 0
+  return (
+    <header className="header">
+      {syncing && <div className="sync-bar" data-testid="sync-indicator" aria-label="Saving your changes" />}
+      <a className="brand" href="/">Cartwright</a>
+      <input
+        type="search"
+        className="search"
+        placeholder="Search the shop"
+        aria-label="Search products"
+        value={query}
+        onChange={(event) => onQuery(event.target.value)}
+      />
+      <a className="cart-link" href="#cart" aria-label={`Cart, ${count} items`}>
+        Cart <span className="count" data-testid="cart-count">{count}</span>
+      </a>
+    </header>
+  )
+}

@@ -1,0 +1,27 @@
+import { queryOptions, type QueryClient } from '@tanstack/react-query'
+import { api } from '../../lib/api'
+import { acceptIfNewer, type PendingChange } from './reconcile'
+import type { Cart } from './types'
+
+export const cartKeys = {
+  all: ['cart'] as const,
+  detail: () => [...cartKeys.all, 'detail'] as const,
+  changes: () => [...cartKeys.all, 'change'] as const,
+}
+
+export const cartQueryOptions = () =>
+  queryOptions({
+    queryKey: cartKeys.detail(),
+    queryFn: ({ signal }) => api<Cart>('/api/cart', { signal }),
+  })
+
+/** What a cart change mutation carries: the change, and the key that makes its retries harmless. */
+export interface CartChangeVariables {
+  change: PendingChange
+  idempotencyKey: string
+}
+
+/** Every cart the server sends goes through the version guard before it reaches the cache. */
+export function writeCart(client: QueryClient, cart: Cart): void {
+  client.setQueryData<Cart>(cartKeys.detail(), (current) => acceptIfNewer(current, cart))
+}
