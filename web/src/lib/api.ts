@@ -48,7 +48,8 @@ export async function api<T>(path: string, call: Call = {}): Promise<T> {
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS)
   let response: Response
   try {
-    response = await fetch(path, {
+    // Resolved against the page, so that the same call works in the browser and under test.
+    response = await fetch(new URL(path, globalThis.location.href), {
       method: call.method ?? 'GET',
       headers,
       credentials: 'same-origin',

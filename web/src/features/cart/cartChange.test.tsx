@@ -1,0 +1,158 @@
+// @vitest-environment jsdom
+import { QueryClientProvider } from '@tanstack/react-query'
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { delay, http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import type { ReactNode } from 'react'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { makeQueryClient } from '../../lib/queryClient'
+import { cartKeys, writeCart } from './queries'
+import type { Cart } from './types'
+import { useSetQuantity } from './useSetQuantity'
+import { useVisibleCart } from './useVisibleCart'
+import { useToasts } from '../../lib/toasts'
+
+function cart(version: number, quantities: Record<number, number>): Cart {
+  const items = Object.entries(quantities).map(([productId, quantity]) => ({
+    id: Number(productId) * 100, productId: Number(productId), name: `Product ${productId}`, unitPrice: 1000,
+    quantity, selected: true, available: 5, lineTotal: 1000 * quantity,
+  }))
+  const units = items.reduce((sum, line) => sum + line.quantity, 0)
+  return {
+    id: 'cart-1', version, items, couponCode: null, coupon: null,
+    totals: { itemCount: units, selectedCount: units, subtotal: units * 1000, discount: 0, total: units * 1000, currency: 'EUR' },
+  }
+}
+
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+function setup(initial: Cart) {
+  const client = makeQueryClient()
+  client.setDefaultOptions({
+    queries: { ...client.getDefaultOptions().queries, retryDelay: 1, staleTime: Infinity },
+    mutations: { ...client.getDefaultOptions().mutations, retryDelay: 1 },
+  })
+  client.setQueryData(cartKeys.detail(), initial)
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
+  const hook = renderHook(
+    () => ({ visible: useVisibleCart(), setA: useSetQuantity(10), setB: useSetQuantity(20), toasts: useToasts() }),
+    { wrapper },
+  )
+  return { client, hook }
+}
+
+const quantities = (shown: Cart | undefined) => shown?.items.map((line) => [line.productId, line.quantity])
+
+describe('cart changes against the service', () => {
+  it('a failing change reverts only itself while another line keeps its change', async () => {
+    let confirmed = cart(1, { 10: 1, 20: 2 })
+    server.use(
+      http.get('*/api/cart', () => HttpResponse.json(confirmed)),
+      http.put('*/api/cart/items/1000', async () => {
+        await delay(30)
+        confirmed = cart(2, { 10: 3, 20: 2 })
+        return HttpResponse.json(confirmed)
+      }),
+      http.put('*/api/cart/items/2000', async () => {
+        await delay(60)
+        return HttpResponse.json(
+          { code: 'INSUFFICIENT_STOCK', status: 409, detail: 'Only 5 left', productId: 20, requested: 9, available: 5, inCart: 2 },
+          { status: 409, headers: { 'Content-Type': 'application/problem+json' } },
+        )
+      }),
+    )
+    const { hook } = setup(confirmed)
+
+    act(() => {
+      hook.result.current.setA(3)
+      hook.result.current.setB(9)
+    })
+
+    expect(quantities(hook.result.current.visible.cart)).toEqual([[10, 3], [20, 9]])
+    expect(hook.result.current.visible.cart?.totals.itemCount).toBe(12)
+    await waitFor(() => expect(hook.result.current.toasts.map((toast) => toast.message)).toContain('Only 5 left — your cart has 2.'))
+    await waitFor(() => expect(quantities(hook.result.current.visible.cart)).toEqual([[10, 3], [20, 2]]))
+    expect(hook.result.current.visible.cart?.version).toBe(2)
+  })
+
+  it('an answer older than the cached cart is not written', () => {
+    const client = makeQueryClient()
+    writeCart(client, cart(5, { 10: 4 }))
+
+    writeCart(client, cart(3, { 10: 1 }))
+
+    expect(client.getQueryData<Cart>(cartKeys.detail())?.version).toBe(5)
+    writeCart(client, cart(6, { 10: 2 }))
+    expect(client.getQueryData<Cart>(cartKeys.detail())?.version).toBe(6)
+  })
+
+  it('a response that arrives after a newer refetch does not take the cart back', async () => {
+    server.use(
+      http.put('*/api/cart/items/1000', async () => {
+        await delay(40)
+        return HttpResponse.json(cart(2, { 10: 3 }))
+      }),
+      http.get('*/api/cart', () => HttpResponse.json(cart(3, { 10: 7 }))),
+    )
+    const { client, hook } = setup(cart(1, { 10: 1 }))
+    const versionsSeen: number[] = []
+    client.getQueryCache().subscribe(() => {
+      const cached = client.getQueryData<Cart>(cartKeys.detail())
+      if (cached && cached.version !== versionsSeen.at(-1)) versionsSeen.push(cached.version)
+    })
+
+    act(() => hook.result.current.setA(3))
+    // A push or refetch with a newer version lands while the change is on its way.
+    act(() => writeCart(client, cart(3, { 10: 7 })))
+
+    await waitFor(() => expect(client.isMutating()).toBe(0))
+    expect(versionsSeen).toEqual([1, 3])
+    expect(quantities(hook.result.current.visible.cart)).toEqual([[10, 7]])
+  })
+
+  it('a transient failure is retried with the same Idempotency-Key', async () => {
+    const keys: (string | null)[] = []
+    server.use(
+      http.put('*/api/cart/items/1000', ({ request }) => {
+        keys.push(request.headers.get('Idempotency-Key'))
+        return keys.length === 1
+          ? HttpResponse.json({ code: 'INTERNAL_ERROR', status: 503 }, { status: 503 })
+          : HttpResponse.json(cart(2, { 10: 4 }))
+      }),
+      http.get('*/api/cart', () => HttpResponse.json(cart(2, { 10: 4 }))),
+    )
+    const { client, hook } = setup(cart(1, { 10: 1 }))
+
+    act(() => hook.result.current.setA(4))
+
+    await waitFor(() => expect(client.getQueryData<Cart>(cartKeys.detail())?.version).toBe(2))
+    expect(keys).toHaveLength(2)
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/)
+    expect(keys[1]).toBe(keys[0])
+  })
+
+  it('quick clicks on one line show at once and send at most two requests', async () => {
+    const sent: number[] = []
+    server.use(
+      http.put('*/api/cart/items/1000', async ({ request }) => {
+        const { quantity } = (await request.json()) as { quantity: number }
+        sent.push(quantity)
+        await delay(50)
+        return HttpResponse.json(cart(1 + sent.length, { 10: quantity }))
+      }),
+      http.get('*/api/cart', () => HttpResponse.json(cart(1 + sent.length, { 10: sent.at(-1) ?? 1 }))),
+    )
+    const { client, hook } = setup(cart(1, { 10: 1 }))
+
+    for (const target of [2, 3, 4, 5, 6]) act(() => hook.result.current.setA(target))
+
+    expect(quantities(hook.result.current.visible.cart)).toEqual([[10, 6]])
+    await waitFor(() => expect(client.getQueryData<Cart>(cartKeys.detail())?.items[0]?.quantity).toBe(6))
+    await waitFor(() => expect(client.isMutating()).toBe(0))
+    expect(sent).toEqual([2, 6])
+    expect(quantities(hook.result.current.visible.cart)).toEqual([[10, 6]])
+  })
+})
