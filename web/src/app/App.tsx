@@ -2,22 +2,35 @@ import { useDeferredValue, useState } from 'react'
 import { Toasts } from '../components/Toasts'
 import { CartPanel } from '../features/cart/CartPanel'
 import { ProductGrid } from '../features/catalog/ProductGrid'
+import { CheckoutPage } from '../features/checkout/CheckoutPage'
+import { OrderStatusPage } from '../features/checkout/OrderStatusPage'
 import { Header } from './Header'
+import { usePath } from './router'
+
+const COMPLETE = /^\/checkout\/([0-9a-f-]{36})\/complete$/
 
 export function App() {
+  const path = usePath()
   const [query, setQuery] = useState('')
   const deferredQuery = useDeferredValue(query.trim())
+  const complete = COMPLETE.exec(path)
   return (
     <>
       <Header query={query} onQuery={setQuery} />
-      <main className="layout">
-        <div className="catalog">
-          <ProductGrid query={deferredQuery} />
-        </div>
-        <aside id="cart">
-          <CartPanel />
-        </aside>
-      </main>
+      {complete?.[1] ? (
+        <OrderStatusPage checkoutId={complete[1]} />
+      ) : path === '/checkout' ? (
+        <CheckoutPage />
+      ) : (
+        <main className="layout">
+          <div className="catalog">
+            <ProductGrid query={deferredQuery} />
+          </div>
+          <aside id="cart">
+            <CartPanel />
+          </aside>
+        </main>
+      )}
       <Toasts />
     </>
   )

@@ -1,3 +1,4 @@
+import { navigate } from '../../app/router'
 import { formatMoney } from '../../lib/money'
 import { CartLineRow } from './CartLineRow'
 import { useSelectAll } from './useSelectAll'
@@ -46,6 +47,15 @@ export function CartPanel() {
         <dt>Total</dt>
         <dd data-testid="cart-total">{formatMoney(totals.total, totals.currency)}</dd>
       </dl>
+      <button
+        type="button"
+        className="primary checkout-button"
+        data-testid="checkout-button"
+        disabled={totals.selectedCount === 0}
+        onClick={() => navigate('/checkout')}
+      >
+        Check out
+      </button>
     </section>
   )
 }

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class StorefrontRoutes {
 
-    @GetMapping({"/checkout/{id}/complete", "/orders/{id}"})
+    @GetMapping({"/checkout", "/checkout/{id}/complete"})
     String app() {
         return "forward:/index.html";
     }

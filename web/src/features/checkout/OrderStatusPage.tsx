@@ -1,0 +1,46 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { formatMoney } from '../../lib/money'
+import { navigate } from '../../app/router'
+import { cartKeys } from '../cart/queries'
+import { checkoutQueryOptions } from './queries'
+import type { Checkout } from './types'
+
+const SAYS: Record<Checkout['status'], string> = {
+  RESERVED: 'Your items are reserved; the payment has not started.',
+  PAYMENT_PENDING: 'Waiting for the payment to be confirmed…',
+  PAID: 'Paid. Thank you for your order!',
+  FAILED: 'The payment did not go through. Your items are still in your cart.',
+  CANCELLED: 'This checkout was cancelled. Your items are still in your cart.',
+  EXPIRED: 'This checkout expired before it was paid. Your items are still in your cart.',
+}
+
+/** Where the provider sends the shopper back; the confirmation may arrive after the browser does. */
+export function OrderStatusPage({ checkoutId }: { checkoutId: string }) {
+  const checkout = useQuery(checkoutQueryOptions(checkoutId))
+  const client = useQueryClient()
+  const status = checkout.data?.status
+  useEffect(() => {
+    // Paid lines have left the cart on the server by now; the badge must follow.
+    if (status !== undefined && status !== 'PAYMENT_PENDING') void client.invalidateQueries({ queryKey: cartKeys.detail() })
+  }, [status, client])
+  if (checkout.isPending) return <main className="checkout"><p className="status">Loading your order…</p></main>
+  if (checkout.isError) return <main className="checkout"><p className="status" role="alert">This checkout could not be found.</p></main>
+  const { lines, totals, orderId } = checkout.data
+  return (
+    <main className="checkout">
+      <h1>{checkout.data.status === 'PAID' ? 'Order confirmed' : 'Your order'}</h1>
+      <p className="order-status" data-testid="order-status" data-status={checkout.data.status} aria-live="polite">
+        {SAYS[checkout.data.status]}
+      </p>
+      {orderId && <p>Order number: <code>{orderId}</code></p>}
+      <ul className="lines">
+        {lines.map((line) => (
+          <li key={line.productId}>{line.quantity} × {line.name} — {formatMoney(line.lineTotal, totals.currency)}</li>
+        ))}
+      </ul>
+      <p><strong>Total {formatMoney(totals.total, totals.currency)}</strong></p>
+      <button type="button" className="primary" onClick={() => navigate('/')}>Back to the shop</button>
+    </main>
+  )
+}
