@@ -58,7 +58,7 @@ export function CheckoutPage() {
               </li>
             ))}
           </ul>
-          <p>Nothing was reserved. Check your cart below and reserve again.</p>
+          <p>Nothing was reserved. Your cart now holds what is left; check the total below and reserve again.</p>
         </section>
       )}
       <form onSubmit={submit} noValidate>

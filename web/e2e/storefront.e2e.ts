@@ -1,0 +1,159 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launch, productWithStock, screenshots, setStock, shopper, slowDown } from './browser'
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launch()
+})
+
+afterAll(async () => {
+  await browser.close()
+})
+
+const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim()
+
+async function fillAddress(page: Page) {
+  await page.getByLabel('Full name').fill('Ada Lovelace')
+  await page.getByLabel('Street and number').fill('12 St James Square')
+  await page.getByLabel('City').fill('London')
+  await page.getByLabel('Postal code').fill('SW1Y 4JH')
+  await page.getByLabel('Country').selectOption('GB')
+}
+
+async function addAndSettle(page: Page, productId: number) {
+  await page.getByTestId(`add-to-cart-${productId}`).click()
+  await page.getByTestId(`cart-line-${productId}`).waitFor()
+  await page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
+}
+
+describe('the storefront in Chromium against the real store', () => {
+  it('changes the cart badge before the server has answered', async () => {
+    const mug = await productWithStock('Enamel Camp Mug', 100)
+    const { context, page } = await shopper(browser)
+    await page.goto('/')
+    await page.getByTestId(`add-to-cart-${mug.id}`).waitFor()
+    await screenshots(page, 'catalog')
+    await slowDown(page, '**/api/cart/items**', 1500)
+    let answered = false
+    page.on('response', (response) => {
+      if (response.url().includes('/api/cart/items')) answered = true
+    })
+
+    await page.getByTestId(`add-to-cart-${mug.id}`).click()
+
+    expect(await text(page, 'cart-count')).toBe('1')
+    expect(answered).toBe(false)
+    expect(await page.getByTestId('sync-indicator').isVisible()).toBe(true)
+    await page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
+    expect(await text(page, 'cart-count')).toBe('1')
+    await context.close()
+  })
+
+  it('quick clicks show at once and send at most two requests; the screen ends at the server', async () => {
+    const bottle = await productWithStock('Insulated Steel Bottle', 100)
+    const { context, page } = await shopper(browser)
+    await page.goto('/')
+    await addAndSettle(page, bottle.id)
+    await slowDown(page, '**/api/cart/items/**', 400)
+    const puts: string[] = []
+    page.on('request', (request) => {
+      if (request.method() === 'PUT') puts.push(request.url())
+    })
+
+    for (let i = 0; i < 5; i++) await page.getByTestId(`qty-inc-${bottle.id}`).click()
+
+    expect(await text(page, `qty-${bottle.id}`)).toBe('6')
+    await page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
+    expect(puts.length).toBeLessThanOrEqual(2)
+    await page.reload()
+    await page.getByTestId(`qty-${bottle.id}`).waitFor()
+    expect(await text(page, `qty-${bottle.id}`)).toBe('6')
+    await screenshots(page, 'cart')
+    await context.close()
+  })
+
+  it('a refused change reverts its own line with a toast while another line keeps its change', async () => {
+    const scarce = await productWithStock('Walnut Pencil Set', 3)
+    const plenty = await productWithStock('Dot Grid Notebook', 100)
+    const { context, page } = await shopper(browser)
+    await page.goto('/')
+    await addAndSettle(page, scarce.id)
+    await addAndSettle(page, plenty.id)
+    await setStock(scarce.id, 1)
+    await slowDown(page, '**/api/cart/items/**', 500)
+
+    await page.getByTestId(`qty-inc-${scarce.id}`).click()
+    await page.getByTestId(`qty-inc-${plenty.id}`).click()
+
+    expect(await text(page, `qty-${scarce.id}`)).toBe('2')
+    expect(await text(page, `qty-${plenty.id}`)).toBe('2')
+    await page.getByTestId('toast').waitFor()
+    expect(await text(page, 'toast')).toContain('Only 1 left')
+    await page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
+    expect(await text(page, `qty-${scarce.id}`)).toBe('1')
+    expect(await text(page, `qty-${plenty.id}`)).toBe('2')
+    expect(await text(page, 'cart-count')).toBe('3')
+    await context.close()
+  })
+
+  it('a checkout conflict shows what is unavailable, adjusts the cart, and the retry goes through', async () => {
+    const lastOne = await productWithStock('Hand-Bound Leather Journal', 1)
+    const bag = await productWithStock('Organic Cotton Market Bag', 100)
+    const late = await shopper(browser)
+    await late.page.goto('/')
+    await addAndSettle(late.page, lastOne.id)
+    await addAndSettle(late.page, bag.id)
+    const early = await shopper(browser)
+    await early.page.goto('/')
+    await addAndSettle(early.page, lastOne.id)
+    const reserved = await early.page.request.post('/api/checkouts', {
+      data: { shippingAddress: { name: 'Early Bird', line1: '1 Road', city: 'Oslo', postalCode: '0150', country: 'NO' } },
+    })
+    expect(reserved.status()).toBe(201)
+
+    await late.page.getByTestId('checkout-button').click()
+    await fillAddress(late.page)
+    await late.page.getByTestId('place-order').click()
+
+    const conflict = late.page.getByRole('alert').filter({ hasText: 'Not everything is available' })
+    await conflict.waitFor()
+    expect(await conflict.textContent()).toContain('Hand-Bound Leather Journal')
+    expect(await text(late.page, 'cart-count')).toBe('1')
+    await screenshots(late.page, 'checkout-conflict')
+    await late.page.getByTestId('place-order').click()
+    await late.page.waitForURL('**/pay/**')
+    await late.context.close()
+    await early.context.close()
+  })
+
+  it('a shopper goes from an empty cart to a paid order', async () => {
+    const lantern = await productWithStock('Rechargeable Camp Lantern', 50)
+    const { context, page } = await shopper(browser)
+    await page.goto('/')
+    await addAndSettle(page, lantern.id)
+    await page.getByTestId(`qty-inc-${lantern.id}`).click()
+    await page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
+
+    await page.getByTestId('checkout-button').click()
+    await page.getByTestId('place-order').click()
+    expect(await page.getByText('Enter your name.').isVisible()).toBe(true)
+    await fillAddress(page)
+    await page.getByTestId('coupon-input').fill('welcome10')
+    await page.getByTestId('coupon-apply').click()
+    await page.getByText('Coupon WELCOME10 applied.').waitFor()
+    await screenshots(page, 'checkout')
+    await page.getByTestId('place-order').click()
+    await page.waitForURL('**/pay/**')
+    expect(await page.textContent('.amount')).toContain('61.20')
+    await screenshots(page, 'payment')
+    await page.getByRole('button', { name: 'Pay' }).click()
+    await page.waitForURL('**/checkout/*/complete')
+    await page.locator('[data-testid=order-status][data-status=PAID]').waitFor({ timeout: 20_000 })
+    expect(await text(page, 'order-status')).toContain('Paid')
+    await page.waitForFunction(() => document.querySelector('[data-testid=cart-count]')?.textContent === '0')
+    await screenshots(page, 'order')
+    await context.close()
+  })
+})
