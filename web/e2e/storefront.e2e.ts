@@ -156,4 +156,42 @@ describe('the storefront in Chromium against the real store', () => {
     await screenshots(page, 'order')
     await context.close()
   })
+
+  it('a change made offline is kept across a reload and applied once when the network returns', async () => {
+    const pot = await productWithStock('Terracotta Herb Pot', 100)
+    const { context, page } = await shopper(browser)
+    await page.goto('/')
+    await addAndSettle(page, pot.id)
+    const before = (await (await context.request.get('/api/cart')).json()) as { version: number }
+
+    await context.setOffline(true)
+    await page.getByTestId(`qty-inc-${pot.id}`).click()
+
+    await page.getByTestId('offline-banner').waitFor()
+    await page.waitForFunction(() => document.querySelector('[data-testid=offline-banner]')?.textContent?.includes('1 change waiting'))
+    expect(await text(page, `qty-${pot.id}`)).toBe('2')
+    await screenshots(page, 'offline')
+
+    // The network comes back, but the shop is not reachable yet when the page is reloaded.
+    await page.route('**/api/cart**', (route) => route.abort('internetdisconnected'))
+    await context.setOffline(false)
+    await page.reload()
+    await page.getByTestId(`qty-${pot.id}`).waitFor()
+    expect(await text(page, `qty-${pot.id}`)).toBe('2')
+    await page.unroute('**/api/cart**')
+
+    const deadline = Date.now() + 30_000
+    let server = before
+    while (Date.now() < deadline) {
+      server = (await (await context.request.get('/api/cart')).json()) as typeof before
+      if (server.version > before.version) break
+      await page.waitForTimeout(250)
+    }
+    await page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
+    const settled = (await (await context.request.get('/api/cart')).json()) as { version: number; items: Array<{ productId: number; quantity: number }> }
+    expect(settled.version).toBe(before.version + 1)
+    expect(settled.items.find((line) => line.productId === pot.id)?.quantity).toBe(2)
+    expect(await text(page, `qty-${pot.id}`)).toBe('2')
+    await context.close()
+  })
 })

@@ -1,4 +1,5 @@
 import { useCartSyncing, useVisibleCart } from '../features/cart/useVisibleCart'
+import { OfflineBanner } from '../features/offline/OfflineBanner'
 
 export function Header({ query, onQuery }: { query: string; onQuery: (query: string) => void }) {
   const { cart } = useVisibleCart()
@@ -16,6 +17,7 @@ export function Header({ query, onQuery }: { query: string; onQuery: (query: str
         value={query}
         onChange={(event) => onQuery(event.target.value)}
       />
+      <OfflineBanner />
       <a className="cart-link" href="#cart" aria-label={`Cart, ${count} items`}>
         Cart <span className="count" data-testid="cart-count">{count}</span>
       </a>

@@ -1,4 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
+import { registerCartChanges } from '../features/cart/cartChange'
 import { isTransient } from './api'
 
 const MAX_RETRIES = 5
@@ -19,10 +20,12 @@ function retry(failures: number, error: unknown): boolean {
  * a refusal (4xx) never does. Every change carries its Idempotency-Key, so a retry is harmless.
  */
 export function makeQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       queries: { retry, retryDelay, staleTime: 10_000, refetchOnWindowFocus: true },
       mutations: { retry, retryDelay, networkMode: 'offlineFirst' },
     },
   })
+  registerCartChanges(client)
+  return client
 }

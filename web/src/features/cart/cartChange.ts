@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useMutation, type QueryClient } from '@tanstack/react-query'
 import { api, ApiProblem, newIdempotencyKey } from '../../lib/api'
 import { showToast } from '../../lib/toasts'
 import { cartKeys, writeCart, type CartChangeVariables } from './queries'
@@ -48,21 +48,18 @@ export function describeFailure(error: unknown): string {
 }
 
 /**
- * The mutation every cart change hook is built on. Changes of one scope (a product's line, or
- * the whole selection) go out one after another, in the order they were made.
+ * How every cart change runs, registered once on the client so that changes restored after a
+ * reload (see lib/persistence) run the same way as those made on this page.
  */
-export function useCartChange(scope: string) {
-  const client = useQueryClient()
-  const mutation = useMutation({
-    mutationKey: cartKeys.changes(),
-    scope: { id: scope },
+export function registerCartChanges(client: QueryClient): void {
+  client.setMutationDefaults(cartKeys.changes(), {
     mutationFn: (variables: CartChangeVariables) => send(client, variables),
     onMutate: async () => {
       // A refetch that started before this change could land after it and hide it.
       await client.cancelQueries({ queryKey: cartKeys.detail() })
     },
-    onSuccess: (cart) => writeCart(client, cart),
-    onError: (error) => showToast(describeFailure(error)),
+    onSuccess: (cart: Cart) => writeCart(client, cart),
+    onError: (error: unknown) => showToast(describeFailure(error)),
     onSettled: () => {
       // Refetch only once the last change has settled, so it never lands inside a burst.
       if (client.isMutating({ mutationKey: cartKeys.changes() }) === 1) {
@@ -70,6 +67,14 @@ export function useCartChange(scope: string) {
       }
     },
   })
+}
+
+/**
+ * The mutation every cart change hook is built on. Changes of one scope (a product's line, or
+ * the whole selection) go out one after another, in the order they were made.
+ */
+export function useCartChange(scope: string) {
+  const mutation = useMutation<Cart, unknown, CartChangeVariables>({ mutationKey: cartKeys.changes(), scope: { id: scope } })
   // Failures are told by the toast above; callers only need to know when the change settled.
   return (change: PendingChange): Promise<unknown> =>
     mutation.mutateAsync({ change, idempotencyKey: newIdempotencyKey() }).catch(() => undefined)
