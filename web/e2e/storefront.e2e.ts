@@ -29,6 +29,23 @@ async function addAndSettle(page: Page, productId: number) {
 }
 
 describe('the storefront in Chromium against the real store', () => {
+  it('paints the catalog and the cart from the page itself, without waiting for the API', async () => {
+    const { context, page } = await shopper(browser)
+    const apiCalls: string[] = []
+    page.on('request', (request) => {
+      if (request.url().includes('/api/')) apiCalls.push(request.url())
+    })
+
+    await page.goto('/', { waitUntil: 'domcontentloaded' })
+    await page.locator('[data-testid^=add-to-cart-]').first().waitFor()
+
+    expect(await page.locator('[data-testid^=add-to-cart-]').count()).toBe(24)
+    expect(await text(page, 'cart-count')).toBe('0')
+    expect(await page.getByText('Loading').count()).toBe(0)
+    expect(apiCalls).toEqual([])
+    await context.close()
+  })
+
   it('changes the cart badge before the server has answered', async () => {
     const mug = await productWithStock('Enamel Camp Mug', 100)
     const { context, page } = await shopper(browser)

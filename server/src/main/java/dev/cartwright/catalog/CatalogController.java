@@ -5,8 +5,6 @@ import dev.cartwright.platform.Problems;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -18,25 +16,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CatalogController {
 
-    static final int DEFAULT_LIMIT = 24;
     static final int MAX_LIMIT = 100;
 
+    private final Catalog catalog;
     private final Products products;
     private final StockLevels stock;
     private final ProductCursors cursors;
-    private final String currency;
 
-    CatalogController(Products products, StockLevels stock, ProductCursors cursors, CatalogSettings settings) {
+    CatalogController(Catalog catalog, Products products, StockLevels stock, ProductCursors cursors) {
+        this.catalog = catalog;
         this.products = products;
         this.stock = stock;
         this.cursors = cursors;
-        this.currency = settings.currency();
     }
 
     @GetMapping("/api/products")
     ProductPage list(
             @RequestParam(required = false) @Nullable String cursor,
-            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "" + Catalog.DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             @RequestParam(defaultValue = "") @Size(max = 100) String q) {
         String query = q.strip();
         long afterId = 0;
@@ -48,21 +45,13 @@ class CatalogController {
             }
             afterId = last.getAsLong();
         }
-        List<Product> page = products.page(query, afterId, limit + 1);
-        boolean more = page.size() > limit;
-        List<Product> shown = more ? page.subList(0, limit) : page;
-        Map<Long, Integer> available = stock.available(shown.stream().map(Product::id).toList());
-        List<ProductView> items = shown.stream()
-                .map(product -> ProductView.of(product, currency, available.getOrDefault(product.id(), 0)))
-                .toList();
-        String next = more ? cursors.issue(shown.getLast().id(), query) : null;
-        return new ProductPage(items, next);
+        return catalog.page(query, afterId, limit);
     }
 
     @GetMapping("/api/products/{id}")
     ProductView one(@PathVariable long id) {
         Product product = products.byId(id).orElseThrow(() -> Problems.failure(Problems.problem(
                 HttpStatus.NOT_FOUND, "PRODUCT_NOT_FOUND", "This product does not exist.")));
-        return ProductView.of(product, currency, stock.available(product.id()));
+        return catalog.view(product, stock.available(product.id()));
     }
 }

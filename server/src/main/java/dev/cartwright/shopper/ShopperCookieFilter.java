@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Knows the shopper of every request to a shopper's resources, and welcomes a new guest with
- * a cookie on their first such request. Catalog reads, provider webhooks and operator calls
- * need no shopper.
+ * Knows the shopper of every request to a shopper's resources and of every storefront page,
+ * and welcomes a new guest with a cookie on their first such request, so the cookie exists
+ * before their first change. Catalog reads, provider webhooks and operator calls need no shopper.
  */
 @Component
 @Order(FilterOrder.SHOPPER)
@@ -42,7 +42,9 @@ class ShopperCookieFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !path.startsWith("/api/") || WITHOUT_SHOPPER.stream().anyMatch(path::startsWith);
+        boolean storefrontPage = path.equals("/") || path.equals("/checkout") || path.startsWith("/checkout/");
+        boolean shoppersApi = path.startsWith("/api/") && WITHOUT_SHOPPER.stream().noneMatch(path::startsWith);
+        return !storefrontPage && !shoppersApi;
     }
 
     @Override

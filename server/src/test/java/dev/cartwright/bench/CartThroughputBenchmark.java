@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * How close cart changes come to what the database can do with the same SQL. Prints figures;
- * asserts nothing about time. Run: {@code ./mvnw -pl server verify -Pbenchmarks}.
+ * asserts nothing about time. Run: {@code ./mvnw -Pbenchmarks -pl server -am verify}.
  *
  * <p>The baseline sends a quantity change's statements straight over JDBC (prepared, one
  * transaction per change); then the same change through the service in-process, and over

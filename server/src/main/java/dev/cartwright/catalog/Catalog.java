@@ -1,0 +1,45 @@
+package dev.cartwright.catalog;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import dev.cartwright.inventory.StockLevels;
+
+/** Pages of products as the storefront shows them, with live availability and the next page's cursor. */
+@Service
+public class Catalog {
+
+    public static final int DEFAULT_LIMIT = 24;
+
+    private final Products products;
+    private final StockLevels stock;
+    private final ProductCursors cursors;
+    private final String currency;
+
+    Catalog(Products products, StockLevels stock, ProductCursors cursors, CatalogSettings settings) {
+        this.products = products;
+        this.stock = stock;
+        this.cursors = cursors;
+        this.currency = settings.currency();
+    }
+
+    public ProductPage firstPage() {
+        return page("", 0, DEFAULT_LIMIT);
+    }
+
+    ProductPage page(String query, long afterId, int limit) {
+        List<Product> page = products.page(query, afterId, limit + 1);
+        boolean more = page.size() > limit;
+        List<Product> shown = more ? page.subList(0, limit) : page;
+        Map<Long, Integer> available = stock.available(shown.stream().map(Product::id).toList());
+        List<ProductView> items = shown.stream()
+                .map(product -> view(product, available.getOrDefault(product.id(), 0)))
+                .toList();
+        String next = more ? cursors.issue(shown.getLast().id(), query) : null;
+        return new ProductPage(items, next);
+    }
+
+    ProductView view(Product product, int available) {
+        return ProductView.of(product, currency, available);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.cartwright.storefront;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cartwright.ServiceTest;
+import dev.cartwright.Shopper;
+import dev.cartwright.catalog.Product;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class StorefrontPageTest extends ServiceTest {
+
+    private static final Pattern STATE = Pattern.compile(
+            "<script id=\"cartwright-state\" type=\"application/json\">(.*?)</script>", Pattern.DOTALL);
+
+    private static JsonNode state(Shopper.Response page) {
+        Matcher matcher = STATE.matcher(page.body());
+        assertThat(matcher.find()).as("the page carries its state").isTrue();
+        return Shopper.JSON.readTree(matcher.group(1));
+    }
+
+    @Test
+    void theFirstPageCarriesTheCatalogAndANewGuestsCartWithItsCookie() {
+        Shopper guest = newShopper();
+
+        Shopper.Response page = guest.get("/");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.header("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie).startsWith("cartwright_shopper="));
+        assertThat(page.header("Cache-Control")).contains("no-store");
+        assertThat(page.body()).contains("<div id=\"root\"></div>", "/assets/");
+        JsonNode state = state(page);
+        assertThat(state.path("products").path("items")).hasSize(24);
+        assertThat(state.path("products").path("nextCursor").asString()).isNotEmpty();
+        assertThat(state.path("cart").path("version").asLong()).isZero();
+        assertThat(state.path("cart").path("id").asString()).isEqualTo(guest.get("/api/cart").json().path("id").asString());
+    }
+
+    @Test
+    void everyStorefrontPageCarriesTheShoppersCurrentCartSafelyEscaped() {
+        Product product = newProduct("Evil </script><img src=x> Mug", 700, 5);
+        Shopper shopper = newShopper();
+        shopper.post("/api/cart/items", "{\"productId\": %d, \"quantity\": 2}".formatted(product.id()));
+
+        for (String path : new String[] {"/", "/checkout", "/checkout/5f0b1ad4-61c6-4a8f-b4ae-3c1d0b5a5b1e/complete"}) {
+            Shopper.Response page = shopper.get(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.body()).doesNotContain("</script><img");
+            JsonNode cart = state(page).path("cart");
+            assertThat(cart.path("version").asLong()).isEqualTo(1);
+            assertThat(cart.path("items").get(0).path("name").asString()).isEqualTo("Evil </script><img src=x> Mug");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { writeCart } from '../features/cart/queries'
+import type { Cart } from '../features/cart/types'
+import { catalogKeys, type ProductPage } from '../features/catalog/queries'
+
+interface InitialState {
+  products: ProductPage
+  cart: Cart
+}
+
+/**
+ * The service puts the catalog's first page and the shopper's cart into the page
+ * (storefront.StorefrontPage); they go into the cache before the first render, so the first
+ * paint shows the shop instead of a spinner.
+ */
+export function seedFromPage(client: QueryClient, document: Document): void {
+  const element = document.getElementById('cartwright-state')
+  if (!element?.textContent) return
+  const state = JSON.parse(element.textContent) as InitialState
+  client.setQueryData(catalogKeys.list(''), { pages: [state.products], pageParams: [''] })
+  writeCart(client, state.cart)
+}
