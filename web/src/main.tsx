@@ -1,11 +1,16 @@
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
-import { StrictMode } from 'react'
+import { lazy, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { seedFromPage } from './app/initialState'
 import './app/styles.css'
 import { persistOptions } from './lib/persistence'
 import { makeQueryClient } from './lib/queryClient'
+
+// Development builds only: the import is dropped from the production bundle.
+const Devtools = import.meta.env.DEV
+  ? lazy(() => import('@tanstack/react-query-devtools').then((module) => ({ default: module.ReactQueryDevtools })))
+  : () => null
 
 const client = makeQueryClient()
 seedFromPage(client, document)
@@ -18,6 +23,9 @@ createRoot(document.getElementById('root') as HTMLElement).render(
       onSuccess={() => void client.resumePausedMutations()}
     >
       <App />
+      <Suspense>
+        <Devtools />
+      </Suspense>
     </PersistQueryClientProvider>
   </StrictMode>,
 )

@@ -155,4 +155,16 @@ describe('cart changes against the service', () => {
     expect(sent).toEqual([2, 6])
     expect(quantities(hook.result.current.visible.cart)).toEqual([[10, 6]])
   })
+
+  it('a refetch that answers with an older cart than the cached one is ignored', async () => {
+    server.use(http.get('*/api/cart', () => HttpResponse.json(cart(2, { 10: 1 }))))
+    const { client, hook } = setup(cart(1, { 10: 1 }))
+    await waitFor(() => expect(hook.result.current.visible.cart).toBeDefined())
+    act(() => writeCart(client, cart(4, { 10: 5 })))
+
+    await act(() => client.refetchQueries({ queryKey: cartKeys.detail() }))
+
+    expect(client.getQueryData<Cart>(cartKeys.detail())?.version).toBe(4)
+    expect(quantities(hook.result.current.visible.cart)).toEqual([[10, 5]])
+  })
 })

@@ -9,10 +9,15 @@ export const cartKeys = {
   changes: () => [...cartKeys.all, 'change'] as const,
 }
 
+/**
+ * Every write of the cart into the cache (a fetch, a mutation's answer, a push) passes the
+ * version guard: a refetch that left before a change and lands after its answer is ignored.
+ */
 export const cartQueryOptions = () =>
   queryOptions({
     queryKey: cartKeys.detail(),
     queryFn: ({ signal }) => api<Cart>('/api/cart', { signal }),
+    structuralSharing: (current: unknown, incoming: unknown) => acceptIfNewer(current as Cart | undefined, incoming as Cart),
   })
 
 /** What a cart change mutation carries: the change, and the key that makes its retries harmless. */
@@ -25,3 +30,4 @@ export interface CartChangeVariables {
 export function writeCart(client: QueryClient, cart: Cart): void {
   client.setQueryData<Cart>(cartKeys.detail(), (current) => acceptIfNewer(current, cart))
 }
+
