@@ -14,6 +14,7 @@ export function CartPanel() {
   const syncingProducts = new Set(pending.flatMap((change) => (change.kind === 'selectAll' ? cart.items.map((l) => l.productId) : [change.productId])))
   return (
     <section className="cart" aria-labelledby="cart-heading">
+      <a className="close-cart link" href="#">Close</a>
       <h2 id="cart-heading">Your cart</h2>
       {cart.items.length === 0 ? (
         <p className="status">Your cart is empty.</p>
@@ -52,7 +53,10 @@ export function CartPanel() {
         className="primary checkout-button"
         data-testid="checkout-button"
         disabled={totals.selectedCount === 0}
-        onClick={() => navigate('/checkout')}
+        onClick={() => {
+          window.location.hash = ''
+          navigate('/checkout')
+        }}
       >
         Check out
       </button>
