@@ -1,21 +1,15 @@
-import { useSyncExternalStore } from 'react'
+import { createStore, useStore } from '../lib/store'
 
 // Three pages need no router library: the shop, the checkout and a checkout's outcome.
 
-const listeners = new Set<() => void>()
-window.addEventListener('popstate', () => listeners.forEach((listener) => listener()))
+const path = createStore(window.location.pathname)
+window.addEventListener('popstate', () => path.set(window.location.pathname))
 
-export function navigate(path: string): void {
-  window.history.pushState(null, '', path)
-  listeners.forEach((listener) => listener())
+export function navigate(to: string): void {
+  window.history.pushState(null, '', to)
+  path.set(window.location.pathname)
 }
 
 export function usePath(): string {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    () => window.location.pathname,
-  )
+  return useStore(path)
 }

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { createStore, useStore } from './store'
 
 // Messages for the shopper: what happened and what they can do. Each leaves after a while.
 
@@ -7,31 +7,19 @@ export interface Toast {
   message: string
 }
 
-let toasts: Toast[] = []
+const toasts = createStore<Toast[]>([])
 let nextId = 1
-const listeners = new Set<() => void>()
-
-function publish(next: Toast[]) {
-  toasts = next
-  listeners.forEach((listener) => listener())
-}
 
 export function showToast(message: string, lifetimeMs = 6000): void {
   const toast = { id: nextId++, message }
-  publish([...toasts, toast])
+  toasts.set([...toasts.get(), toast])
   setTimeout(() => dismissToast(toast.id), lifetimeMs)
 }
 
 export function dismissToast(id: number): void {
-  publish(toasts.filter((toast) => toast.id !== id))
+  toasts.set(toasts.get().filter((toast) => toast.id !== id))
 }
 
 export function useToasts(): Toast[] {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    () => toasts,
-  )
+  return useStore(toasts)
 }

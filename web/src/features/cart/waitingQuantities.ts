@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { createStore, useStore } from '../../lib/store'
 import { idle, requestQuantity, settled, type LineQueue } from './lineQueue'
 import type { PendingChange } from './reconcile'
 
@@ -6,17 +6,17 @@ import type { PendingChange } from './reconcile'
 // show at once, like pending changes, and leave as one request when the line is free.
 
 let queues = new Map<number, LineQueue>()
-let waiting: PendingChange[] = []
-const listeners = new Set<() => void>()
+const waiting = createStore<PendingChange[]>([])
 
 function store(productId: number, queue: LineQueue) {
   queues = new Map(queues)
   if (queue.inFlight === null && queue.waiting === null) queues.delete(productId)
   else queues.set(productId, queue)
-  waiting = [...queues.entries()]
-    .filter(([, line]) => line.waiting !== null)
-    .map(([id, line]) => ({ kind: 'setQuantity', productId: id, quantity: line.waiting as number }))
-  listeners.forEach((listener) => listener())
+  waiting.set(
+    [...queues.entries()]
+      .filter(([, line]) => line.waiting !== null)
+      .map(([id, line]) => ({ kind: 'setQuantity', productId: id, quantity: line.waiting as number })),
+  )
 }
 
 /** Asks for a quantity; `send` is called when (and only when) a request should leave now. */
@@ -34,11 +34,5 @@ async function dispatch(productId: number, quantity: number, send: (quantity: nu
 }
 
 export function useWaitingQuantities(): PendingChange[] {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    () => waiting,
-  )
+  return useStore(waiting)
 }

@@ -1,9 +1,10 @@
 package dev.cartwright.catalog;
 
+import dev.cartwright.inventory.StockLevels;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
-import dev.cartwright.inventory.StockLevels;
 
 /** Pages of products as the storefront shows them, with live availability and the next page's cursor. */
 @Service
@@ -39,7 +40,11 @@ public class Catalog {
         return new ProductPage(items, next);
     }
 
-    ProductView view(Product product, int available) {
+    Optional<ProductView> product(long id) {
+        return products.byId(id).map(product -> ProductView.of(product, currency, stock.available(id)));
+    }
+
+    private ProductView view(Product product, int available) {
         return ProductView.of(product, currency, available);
     }
 }

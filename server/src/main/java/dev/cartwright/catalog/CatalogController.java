@@ -1,6 +1,5 @@
 package dev.cartwright.catalog;
 
-import dev.cartwright.inventory.StockLevels;
 import dev.cartwright.platform.Problems;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,14 +18,10 @@ class CatalogController {
     static final int MAX_LIMIT = 100;
 
     private final Catalog catalog;
-    private final Products products;
-    private final StockLevels stock;
     private final ProductCursors cursors;
 
-    CatalogController(Catalog catalog, Products products, StockLevels stock, ProductCursors cursors) {
+    CatalogController(Catalog catalog, ProductCursors cursors) {
         this.catalog = catalog;
-        this.products = products;
-        this.stock = stock;
         this.cursors = cursors;
     }
 
@@ -50,8 +45,7 @@ class CatalogController {
 
     @GetMapping("/api/products/{id}")
     ProductView one(@PathVariable long id) {
-        Product product = products.byId(id).orElseThrow(() -> Problems.failure(Problems.problem(
+        return catalog.product(id).orElseThrow(() -> Problems.failure(Problems.problem(
                 HttpStatus.NOT_FOUND, "PRODUCT_NOT_FOUND", "This product does not exist.")));
-        return catalog.view(product, stock.available(product.id()));
     }
 }
