@@ -2,6 +2,7 @@ import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client
 import { lazy, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
+import { registerCartChanges } from './features/cart/cartChange'
 import { seedFromPage } from './app/initialState'
 import './app/styles.css'
 import { persistOptions } from './lib/persistence'
@@ -12,7 +13,7 @@ const Devtools = import.meta.env.DEV
   ? lazy(() => import('@tanstack/react-query-devtools').then((module) => ({ default: module.ReactQueryDevtools })))
   : () => null
 
-const client = makeQueryClient()
+const client = registerCartChanges(makeQueryClient())
 seedFromPage(client, document)
 
 createRoot(document.getElementById('root') as HTMLElement).render(

@@ -5,7 +5,7 @@ import { ProductGrid } from '../features/catalog/ProductGrid'
 import { CheckoutPage } from '../features/checkout/CheckoutPage'
 import { OrderStatusPage } from '../features/checkout/OrderStatusPage'
 import { Header } from './Header'
-import { usePath } from './router'
+import { usePath } from '../lib/router'
 
 const COMPLETE = /^\/checkout\/([0-9a-f-]{36})\/complete$/
 

@@ -1,5 +1,4 @@
 import { QueryClient } from '@tanstack/react-query'
-import { registerCartChanges } from '../features/cart/cartChange'
 import { isTransient } from './api'
 
 const MAX_RETRIES = 5
@@ -20,12 +19,10 @@ function retry(failures: number, error: unknown): boolean {
  * a refusal (4xx) never does. Every change carries its Idempotency-Key, so a retry is harmless.
  */
 export function makeQueryClient(): QueryClient {
-  const client = new QueryClient({
+  return new QueryClient({
     defaultOptions: {
       queries: { retry, retryDelay, staleTime: 10_000, refetchOnWindowFocus: true },
       mutations: { retry, retryDelay, networkMode: 'offlineFirst' },
     },
   })
-  registerCartChanges(client)
-  return client
 }

@@ -1,4 +1,4 @@
-import { navigate } from '../../app/router'
+import { navigate } from '../../lib/router'
 import { formatMoney } from '../../lib/money'
 import { CartLineRow } from './CartLineRow'
 import { useSelectAll } from './useSelectAll'

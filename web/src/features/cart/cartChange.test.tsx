@@ -6,6 +6,7 @@ import { setupServer } from 'msw/node'
 import type { ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { makeQueryClient } from '../../lib/queryClient'
+import { registerCartChanges } from './cartChange'
 import { cartKeys, writeCart } from './queries'
 import type { Cart } from './types'
 import { useSetQuantity } from './useSetQuantity'
@@ -30,7 +31,7 @@ afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
 function setup(initial: Cart) {
-  const client = makeQueryClient()
+  const client = registerCartChanges(makeQueryClient())
   client.setDefaultOptions({
     queries: { ...client.getDefaultOptions().queries, retryDelay: 1, staleTime: Infinity },
     mutations: { ...client.getDefaultOptions().mutations, retryDelay: 1 },
@@ -79,7 +80,7 @@ describe('cart changes against the service', () => {
   })
 
   it('an answer older than the cached cart is not written', () => {
-    const client = makeQueryClient()
+    const client = registerCartChanges(makeQueryClient())
     writeCart(client, cart(5, { 10: 4 }))
 
     writeCart(client, cart(3, { 10: 1 }))

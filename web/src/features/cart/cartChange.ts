@@ -51,7 +51,7 @@ export function describeFailure(error: unknown): string {
  * How every cart change runs, registered once on the client so that changes restored after a
  * reload (see lib/persistence) run the same way as those made on this page.
  */
-export function registerCartChanges(client: QueryClient): void {
+export function registerCartChanges(client: QueryClient): QueryClient {
   client.setMutationDefaults(cartKeys.changes(), {
     mutationFn: (variables: CartChangeVariables) => send(client, variables),
     onMutate: async () => {
@@ -67,6 +67,7 @@ export function registerCartChanges(client: QueryClient): void {
       }
     },
   })
+  return client
 }
 
 /**

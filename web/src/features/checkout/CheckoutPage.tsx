@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { ApiProblem } from '../../lib/api'
 import { formatMoney } from '../../lib/money'
-import { navigate } from '../../app/router'
+import { navigate } from '../../lib/router'
 import { useVisibleCart } from '../cart/useVisibleCart'
 import { validateAddress, type AddressErrors } from './address'
 import type { ShippingAddress, StockConflict } from './types'

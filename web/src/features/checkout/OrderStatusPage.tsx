@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { formatMoney } from '../../lib/money'
-import { navigate } from '../../app/router'
+import { navigate } from '../../lib/router'
 import { cartKeys } from '../cart/queries'
 import { checkoutQueryOptions } from './queries'
 import type { Checkout } from './types'

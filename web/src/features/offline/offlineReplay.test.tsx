@@ -7,6 +7,7 @@ import type { ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { pauseRestoredMutations, shouldPersistMutation } from '../../lib/persistence'
 import { makeQueryClient } from '../../lib/queryClient'
+import { registerCartChanges } from '../cart/cartChange'
 import { cartKeys } from '../cart/queries'
 import type { Cart } from '../cart/types'
 import { useSetQuantity } from '../cart/useSetQuantity'
@@ -48,7 +49,7 @@ describe('offline changes', () => {
       }),
       http.get('*/api/cart', () => HttpResponse.json(cart(1 + keys.length, 3))),
     )
-    const before = makeQueryClient()
+    const before = registerCartChanges(makeQueryClient())
     before.setQueryData(cartKeys.detail(), cart(1, 1))
     const page = mount(before)
 
@@ -64,7 +65,7 @@ describe('offline changes', () => {
     const kept = JSON.parse(JSON.stringify(dehydrate(before, { shouldDehydrateMutation: shouldPersistMutation })))
     page.unmount()
     pauseRestoredMutations(kept)
-    const after = makeQueryClient()
+    const after = registerCartChanges(makeQueryClient())
     hydrate(after, kept)
     const reloaded = mount(after)
     expect(reloaded.result.current.visible.cart?.items[0]?.quantity).toBe(3)

@@ -1,4 +1,4 @@
-import { createStore, useStore } from '../lib/store'
+import { createStore, useStore } from './store'
 
 // Three pages need no router library: the shop, the checkout and a checkout's outcome.
 
