@@ -43,6 +43,8 @@ describe('the storefront in Chromium against the real store', () => {
     expect(await text(page, 'cart-count')).toBe('0')
     expect(await page.getByText('Loading').count()).toBe(0)
     expect(apiCalls).toEqual([])
+    // The production build carries no Query Devtools.
+    expect(await page.locator('.tsqd-parent-container').count()).toBe(0)
     await context.close()
   })
 
@@ -82,7 +84,9 @@ describe('the storefront in Chromium against the real store', () => {
     for (let i = 0; i < 5; i++) await page.getByTestId(`qty-inc-${bottle.id}`).click()
 
     expect(await text(page, `qty-${bottle.id}`)).toBe('6')
+    expect(await page.getByTestId(`cart-line-${bottle.id}`).getAttribute('aria-busy')).toBe('true')
     await page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
+    expect(await page.getByTestId(`cart-line-${bottle.id}`).getAttribute('aria-busy')).toBe('false')
     expect(puts.length).toBeLessThanOrEqual(2)
     await page.reload()
     await page.getByTestId(`qty-${bottle.id}`).waitFor()
