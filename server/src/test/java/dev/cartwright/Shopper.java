@@ -95,6 +95,11 @@ public final class Shopper {
         return base;
     }
 
+    /** The Cookie header this guest's browser would send, for a WebSocket handshake. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().get(base).stream().map(Object::toString).reduce((a, b) -> a + "; " + b).orElse("");
+    }
+
     /** An answer: status, headers and body, with the body's JSON at hand. */
     public record Response(int status, HttpResponse<String> raw, String body) {
 

@@ -56,6 +56,13 @@ class CartStore {
                 .single();
     }
 
+    Optional<CartRow> find(UUID cartId) {
+        return jdbc.sql("select " + CART_COLUMNS + " from cart where id = :id")
+                .param("id", cartId)
+                .query(CartStore::cartRow)
+                .optional();
+    }
+
     /** Locks a cart known by id, for changes made on the shopper's behalf (a paid checkout). */
     Optional<CartRow> lock(UUID cartId) {
         return jdbc.sql("select " + CART_COLUMNS + " from cart where id = :id for update")

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +29,11 @@ public class Carts {
     private final StockLevels stock;
     private final CartLimits limits;
     private final String currency;
+    private final ApplicationEventPublisher events;
 
-    Carts(CartStore store, Products products, StockLevels stock, CartLimits limits, CatalogSettings catalog) {
+    Carts(CartStore store, Products products, StockLevels stock, CartLimits limits, CatalogSettings catalog,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.products = products;
         this.stock = stock;
@@ -117,7 +121,7 @@ public class Carts {
     public CartView applyCoupon(ShopperId shopper, Pricing.Discount coupon) {
         CartStore.CartRow cart = store.lock(shopper);
         store.setCoupon(cart.id(), coupon);
-        store.bump(cart.id());
+        changed(cart.id());
         return view(new CartStore.CartRow(cart.id(), cart.version() + 1, coupon));
     }
 
@@ -128,7 +132,7 @@ public class Carts {
             return new CartChange.VersionMismatch(view(cart));
         }
         store.setCoupon(cart.id(), null);
-        store.bump(cart.id());
+        changed(cart.id());
         return new CartChange.Applied(view(new CartStore.CartRow(cart.id(), cart.version() + 1, null)));
     }
 
@@ -157,7 +161,7 @@ public class Carts {
                 store.setQuantity(line.id(), left);
             }
         }
-        store.bump(cart.id());
+        changed(cart.id());
         return view(cart.next());
     }
 
@@ -169,7 +173,7 @@ public class Carts {
         if (redeemedCoupon != null && cart.coupon() != null && redeemedCoupon.equals(cart.coupon().code())) {
             store.setCoupon(cartId, null);
         }
-        store.bump(cartId);
+        changed(cartId);
     }
 
     /**
@@ -186,7 +190,7 @@ public class Carts {
         if (refusal != null) {
             return refusal;
         }
-        store.bump(cart.id());
+        changed(cart.id());
         return new CartChange.Applied(view(cart.next()));
     }
 
@@ -196,6 +200,17 @@ public class Carts {
             Optional<CartStore.LineRow> line = store.line(cart.id(), lineId);
             return line.isPresent() ? edit.apply(line.get()) : new CartChange.LineNotFound();
         });
+    }
+
+    private void changed(UUID cartId) {
+        store.bump(cartId);
+        events.publishEvent(new CartChanged(cartId));
+    }
+
+    /** A cart by its id, for those who push it to every screen that shows it. */
+    @Transactional(readOnly = true)
+    public Optional<CartView> view(UUID cartId) {
+        return store.find(cartId).map(this::view);
     }
 
     private CartView view(CartStore.CartRow cart) {

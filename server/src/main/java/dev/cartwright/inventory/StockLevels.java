@@ -4,17 +4,22 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** How many units of each product can still be sold: on hand minus reserved. */
 @Repository
 public class StockLevels {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    StockLevels(JdbcClient jdbc) {
+    StockLevels(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Products without a stock row have none available; they are absent from the map. */
@@ -44,8 +49,9 @@ public class StockLevels {
     }
 
     /** Sets what is on hand, never below what is reserved. */
+    @Transactional
     public Restock setOnHand(long productId, int onHand) {
-        return jdbc.sql("""
+        Restock restock = jdbc.sql("""
                         update stock set on_hand = :onHand where product_id = :id and reserved <= :onHand
                         returning on_hand, reserved
                         """)
@@ -59,5 +65,9 @@ public class StockLevels {
                         .optional()
                         .<Restock>map(reserved -> new Restock.BelowReserved(productId, reserved))
                         .orElse(new Restock.UnknownProduct(productId)));
+        if (restock instanceof Restock.Restocked) {
+            events.publishEvent(new StockChanged(Set.of(productId)));
+        }
+        return restock;
     }
 }

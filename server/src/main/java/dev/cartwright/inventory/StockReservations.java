@@ -5,7 +5,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,9 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class StockReservations {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    StockReservations(JdbcClient jdbc) {
+    StockReservations(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Reserves every request or none. Must run inside the caller's (short) transaction. */
@@ -57,6 +62,7 @@ public class StockReservations {
                     .param("quantity", request.quantity())
                     .update();
         }
+        events.publishEvent(new StockChanged(productIds(ordered)));
         return new Reservation.Reserved();
     }
 
@@ -92,7 +98,12 @@ public class StockReservations {
                     .param("quantity", line.quantity())
                     .update();
         }
+        events.publishEvent(new StockChanged(productIds(ended)));
         return true;
+    }
+
+    private static Set<Long> productIds(List<StockRequest> requests) {
+        return requests.stream().map(StockRequest::productId).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Locks the products' stock rows in id order and answers what is available of each. */

@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ShopperCookieFilter extends OncePerRequestFilter {
 
     static final String COOKIE = "cartwright_shopper";
-    static final String ATTRIBUTE = ShopperId.class.getName();
+    static final String ATTRIBUTE = ShopperId.REQUEST_ATTRIBUTE;
     // Browsers cap a cookie's lifetime at 400 days.
     private static final Duration LIFETIME = Duration.ofDays(400);
     private static final List<String> WITHOUT_SHOPPER = List.of("/api/products", "/api/payments/", "/api/admin/");
@@ -42,7 +42,7 @@ class ShopperCookieFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        boolean storefrontPage = path.equals("/") || path.equals("/checkout") || path.startsWith("/checkout/");
+        boolean storefrontPage = path.equals("/") || path.equals("/ws") || path.equals("/checkout") || path.startsWith("/checkout/");
         boolean shoppersApi = path.startsWith("/api/") && WITHOUT_SHOPPER.stream().noneMatch(path::startsWith);
         return !storefrontPage && !shoppersApi;
     }

@@ -1,0 +1,87 @@
+package dev.cartwright.realtime;
+
+import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every node LISTENs on one dedicated connection for the changes of all nodes, and passes them
+ * to its WebSockets. A dropped connection is made again, with growing pauses, by itself.
+ */
+@Component
+class ChangeListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeListener.class);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
+
+    private final DataSource dataSource;
+    private final JsonMapper json;
+    private final Fanout fanout;
+    private volatile boolean running = true;
+    private final Thread thread = Thread.ofVirtual().name("change-listener").unstarted(this::listen);
+
+    ChangeListener(DataSource dataSource, JsonMapper json, Fanout fanout) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.fanout = fanout;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        thread.start();
+    }
+
+    private void listen() {
+        Duration pause = Duration.ofMillis(100);
+        while (running) {
+            try (Connection listening = dataSource.getConnection(); Statement statement = listening.createStatement()) {
+                listening.setAutoCommit(true);
+                statement.execute("listen " + ChangeNotifier.CHANNEL);
+                log.info("Listening for changes of every node");
+                pause = Duration.ofMillis(100);
+                PGConnection pg = listening.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(1000);
+                    if (notifications == null) {
+                        continue;
+                    }
+                    for (PGNotification notification : notifications) {
+                        fanout.push(json.readValue(notification.getParameter(), Changes.class));
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("The LISTEN connection failed ({}); listening again in {} ms", e.toString(), pause.toMillis());
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.cartwright.realtime;
+
+import dev.cartwright.cart.CartChanged;
+import dev.cartwright.inventory.StockChanged;
+import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends committed changes to every node with PostgreSQL NOTIFY, never inside the changing
+ * transaction: a transaction that notifies takes a database-wide lock at commit, which would
+ * serialize every cart change. Changes are gathered for a few milliseconds and sent on this
+ * node's own connection, as ids only, in payloads well under NOTIFY's 8000 bytes.
+ */
+@Component
+class ChangeNotifier {
+
+    static final String CHANNEL = "cartwright_changes";
+    private static final Logger log = LoggerFactory.getLogger(ChangeNotifier.class);
+    private static final int MAX_IDS_PER_NOTIFY = 100;
+
+    private final DataSource dataSource;
+    private final JsonMapper json;
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("change-notifier").daemon().factory());
+    private final Object lock = new Object();
+    private Set<UUID> carts = new HashSet<>();
+    private Set<Long> products = new HashSet<>();
+    private @Nullable Connection connection;
+
+    ChangeNotifier(DataSource dataSource, JsonMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+        flusher.scheduleWithFixedDelay(this::flush, 20, 20, TimeUnit.MILLISECONDS);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CartChanged changed) {
+        synchronized (lock) {
+            carts.add(changed.cartId());
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(StockChanged changed) {
+        synchronized (lock) {
+            products.addAll(changed.productIds());
+        }
+    }
+
+    private void flush() {
+        Changes changes;
+        synchronized (lock) {
+            changes = new Changes(carts, products);
+            carts = new HashSet<>();
+            products = new HashSet<>();
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            for (Changes part : split(changes)) {
+                notify(json.writeValueAsString(part));
+            }
+        } catch (SQLException e) {
+            // Lost notifications heal: every answer, refetch and reconnect carries the current version.
+            log.warn("Could not notify other nodes of {} changes: {}", changes.carts().size() + changes.products().size(), e.toString());
+            close();
+        }
+    }
+
+    private void notify(String payload) throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+        }
+        try (PreparedStatement statement = connection.prepareStatement("select pg_notify(?, ?)")) {
+            statement.setString(1, CHANNEL);
+            statement.setString(2, payload);
+            statement.execute();
+        }
+    }
+
+    private static List<Changes> split(Changes changes) {
+        List<Changes> parts = new ArrayList<>();
+        List<UUID> cartIds = List.copyOf(changes.carts());
+        for (int i = 0; i < cartIds.size(); i += MAX_IDS_PER_NOTIFY) {
+            parts.add(new Changes(Set.copyOf(cartIds.subList(i, Math.min(i + MAX_IDS_PER_NOTIFY, cartIds.size()))), Set.of()));
+        }
+        List<Long> productIds = List.copyOf(changes.products());
+        for (int i = 0; i < productIds.size(); i += MAX_IDS_PER_NOTIFY) {
+            parts.add(new Changes(Set.of(), Set.copyOf(productIds.subList(i, Math.min(i + MAX_IDS_PER_NOTIFY, productIds.size())))));
+        }
+        return parts;
+    }
+
+    private void close() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // the connection is being thrown away anyway
+        }
+        connection = null;
+    }
+
+    @PreDestroy
+    void stop() {
+        flusher.shutdown();
+        try {
+            flusher.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+}

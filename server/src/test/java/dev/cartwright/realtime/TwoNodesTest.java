@@ -1,0 +1,129 @@
+package dev.cartwright.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cartwright.CartwrightApplication;
+import dev.cartwright.Shopper;
+import dev.cartwright.TestDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** Two service nodes on one PostgreSQL behave as one store: a change on one reaches sockets on the other. */
+class TwoNodesTest {
+
+    private static final String ADMIN = "two-nodes-admin";
+    private static EmbeddedPostgres database;
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+
+    @BeforeAll
+    static void startTwoNodes() throws Exception {
+        database = EmbeddedPostgres.builder().setDataDirectory(TestDatabase.newDataDir()).setCleanDataDirectory(true).start();
+        String url = "postgres://postgres:postgres@localhost:" + database.getPort() + "/postgres";
+        nodeA = node(url);
+        nodeB = node(url);
+    }
+
+    private static ConfigurableApplicationContext node(String url) {
+        return new SpringApplicationBuilder(CartwrightApplication.class)
+                .run("--server.port=0", "--cartwright.database.url=" + url, "--cartwright.admin.token=" + ADMIN);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        nodeA.close();
+        nodeB.close();
+        database.close();
+    }
+
+    private static URI uri(ConfigurableApplicationContext node) {
+        return URI.create("http://localhost:" + node.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static long firstProduct(Shopper shopper) {
+        return shopper.get("/api/products?limit=1").json().path("items").get(0).path("id").asLong();
+    }
+
+    @Test
+    void aCartChangeThroughOneNodeReachesTheShoppersSocketOnTheOther() throws Exception {
+        Shopper shopper = new Shopper(uri(nodeA));
+        shopper.get("/api/cart");
+        LiveSocket socket = new LiveSocket(shopper.at(uri(nodeB)), uri(nodeB), uri(nodeB).toString());
+        assertThat(socket.await(message -> message.path("type").asString().equals("cart"), 5).path("cart").path("version").asLong())
+                .isZero();
+
+        shopper.post("/api/cart/items", "{\"productId\": " + firstProduct(shopper) + ", \"quantity\": 2}");
+
+        JsonNode pushed = socket.await(message -> message.path("cart").path("version").asLong() == 1, 5);
+        assertThat(pushed.path("cart").path("items").get(0).path("quantity").asInt()).isEqualTo(2);
+        socket.close();
+    }
+
+    @Test
+    void aStockChangeThroughOneNodeReachesSubscribersOnTheOther() throws Exception {
+        Shopper shopper = new Shopper(uri(nodeA));
+        shopper.get("/api/cart");
+        long productId = firstProduct(shopper);
+        LiveSocket socket = new LiveSocket(shopper.at(uri(nodeB)), uri(nodeB), null);
+        socket.send("{\"type\": \"subscribe\", \"productIds\": [" + productId + "]}");
+        Thread.sleep(200);
+
+        assertThat(shopper.put("/api/admin/products/" + productId + "/stock", "{\"stockOnHand\": 77}",
+                "Authorization", "Bearer " + ADMIN).status()).isEqualTo(200);
+
+        JsonNode pushed = socket.await(message -> message.path("type").asString().equals("stock"), 5);
+        assertThat(pushed.path("productId").asLong()).isEqualTo(productId);
+        assertThat(pushed.path("available").asInt()).isEqualTo(77);
+        socket.close();
+    }
+
+    @Test
+    void aDroppedListenConnectionIsMadeAgainAndChangesFlowAgain() throws Exception {
+        Shopper shopper = new Shopper(uri(nodeA));
+        shopper.get("/api/cart");
+        LiveSocket socket = new LiveSocket(shopper.at(uri(nodeB)), uri(nodeB), null);
+        socket.await(message -> message.path("type").asString().equals("cart"), 5);
+        long productId = firstProduct(shopper);
+
+        try (Connection admin = database.getPostgresDatabase().getConnection(); Statement kill = admin.createStatement()) {
+            kill.execute("select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen %'");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        JsonNode pushed = null;
+        while (pushed == null && System.nanoTime() < deadline) {
+            shopper.post("/api/cart/items", "{\"productId\": " + productId + ", \"quantity\": 1}");
+            try {
+                pushed = socket.await(message -> message.path("type").asString().equals("cart"), 1);
+            } catch (AssertionError notYet) {
+                // the node is still listening again; the next change will tell
+            }
+        }
+        assertThat(pushed).as("a change arrives after the LISTEN connection was dropped").isNotNull();
+        socket.close();
+    }
+
+    @Test
+    void malformedMessagesCloseTheConnectionAndStrangeOriginsAreRefused() throws Exception {
+        Shopper shopper = new Shopper(uri(nodeB));
+        shopper.get("/api/cart");
+        LiveSocket malformed = new LiveSocket(shopper, uri(nodeB), null);
+        malformed.send("{not json");
+        assertThat(malformed.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1007);
+
+        LiveSocket tooMany = new LiveSocket(shopper, uri(nodeB), null);
+        tooMany.send("{\"type\": \"subscribe\", \"productIds\": [" + "1,".repeat(300) + "1]}");
+        assertThat(tooMany.closed.get(5, TimeUnit.SECONDS)).isIn(1008, 1009);
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> new LiveSocket(shopper, uri(nodeB), "https://evil.example"))).isNotNull();
+    }
+}
