@@ -215,4 +215,47 @@ describe('the storefront in Chromium against the real store', () => {
     expect(await text(page, `qty-${pot.id}`)).toBe('2')
     await context.close()
   })
+
+  it('when one shopper takes the last unit, the other sees "Sold out" without a reload', async () => {
+    const last = await productWithStock('Single-Estate Olive Oil', 1)
+    const watcher = await shopper(browser)
+    await watcher.page.goto('/')
+    const badge = watcher.page.getByTestId(`product-available-${last.id}`)
+    await badge.waitFor()
+    expect(await badge.getAttribute('data-available')).toBe('1')
+    const buyer = await shopper(browser)
+    await buyer.page.goto('/')
+    await addAndSettle(buyer.page, last.id)
+
+    const reserved = await buyer.page.request.post('/api/checkouts', {
+      data: { shippingAddress: { name: 'Quick Buyer', line1: '2 Road', city: 'Malmö', postalCode: '211 20', country: 'SE' } },
+    })
+
+    expect(reserved.status()).toBe(201)
+    await watcher.page.waitForFunction(
+      (id) => document.querySelector(`[data-testid=product-available-${id}]`)?.getAttribute('data-available') === '0',
+      last.id,
+      { timeout: 5000 },
+    )
+    expect(await badge.textContent()).toBe('Sold out')
+    await watcher.context.close()
+    await buyer.context.close()
+  })
+
+  it("two tabs of one shopper show the same cart", async () => {
+    const candle = await productWithStock('Paring Knife', 100)
+    const { context, page } = await shopper(browser)
+    const second = await context.newPage()
+    await page.goto('/')
+    await second.goto('/')
+    await second.getByTestId('cart-count').waitFor()
+    await second.waitForTimeout(300)
+
+    await addAndSettle(page, candle.id)
+    await page.getByTestId(`qty-inc-${candle.id}`).click()
+
+    await second.waitForFunction(() => document.querySelector('[data-testid=cart-count]')?.textContent === '2', null, { timeout: 5000 })
+    expect(await text(second, `qty-${candle.id}`)).toBe('2')
+    await context.close()
+  })
 })

@@ -5,11 +5,13 @@ import { ProductGrid } from '../features/catalog/ProductGrid'
 import { CheckoutPage } from '../features/checkout/CheckoutPage'
 import { OrderStatusPage } from '../features/checkout/OrderStatusPage'
 import { Header } from './Header'
+import { useLiveUpdates } from './liveUpdates'
 import { usePath } from '../lib/router'
 
 const COMPLETE = /^\/checkout\/([0-9a-f-]{36})\/complete$/
 
 export function App() {
+  useLiveUpdates()
   const path = usePath()
   const [query, setQuery] = useState('')
   const deferredQuery = useDeferredValue(query.trim())
