@@ -1,37 +1,30 @@
 package dev.cartwright.realtime;
 
+import dev.cartwright.cart.CartView;
 import dev.cartwright.cart.Carts;
 import dev.cartwright.inventory.StockLevels;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This node's WebSockets, by the cart they show and the products they follow. A change is read
- * once and sent to each; a slow connection's sends are bounded (see RealtimeSocket), so it
- * never holds up the others.
+ * once and handed to each connection's {@link Outbox}, which never makes this thread wait.
  */
 @Component
 class Fanout {
 
-    private static final Logger log = LoggerFactory.getLogger(Fanout.class);
-
     private final Carts carts;
     private final StockLevels stock;
     private final JsonMapper json;
-    private final Map<UUID, Set<WebSocketSession>> byCart = new ConcurrentHashMap<>();
-    private final Map<Long, Set<WebSocketSession>> byProduct = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<Outbox>> byCart = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Outbox>> byProduct = new ConcurrentHashMap<>();
 
     Fanout(Carts carts, StockLevels stock, JsonMapper json) {
         this.carts = carts;
@@ -39,56 +32,56 @@ class Fanout {
         this.json = json;
     }
 
-    void showCart(WebSocketSession session, UUID cartId) {
-        byCart.computeIfAbsent(cartId, id -> ConcurrentHashMap.newKeySet()).add(session);
+    /** The connection shows this cart, which is sent to it at once. */
+    void showCart(Outbox outbox, CartView cart) {
+        byCart.computeIfAbsent(cart.id(), id -> ConcurrentHashMap.newKeySet()).add(outbox);
+        outbox.cart(cartMessage(cart));
     }
 
-    void follow(WebSocketSession session, Set<Long> productIds) {
-        byProduct.values().forEach(sessions -> sessions.remove(session));
-        productIds.forEach(id -> byProduct.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(session));
+    void follow(Outbox outbox, Set<Long> productIds) {
+        byProduct.values().forEach(outboxes -> outboxes.remove(outbox));
+        productIds.forEach(id -> byProduct.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(outbox));
     }
 
-    void forget(WebSocketSession session) {
-        byCart.values().forEach(sessions -> sessions.remove(session));
-        byProduct.values().forEach(sessions -> sessions.remove(session));
+    void forget(Outbox outbox) {
+        byCart.values().forEach(outboxes -> outboxes.remove(outbox));
+        byProduct.values().forEach(outboxes -> outboxes.remove(outbox));
     }
 
     void push(Changes changes) {
         for (UUID cartId : changes.carts()) {
-            Set<WebSocketSession> sessions = byCart.getOrDefault(cartId, Set.of());
-            if (!sessions.isEmpty()) {
-                carts.view(cartId).ifPresent(cart -> send(sessions, Map.of("type", "cart", "cart", cart)));
+            Set<Outbox> outboxes = byCart.getOrDefault(cartId, Set.of());
+            if (!outboxes.isEmpty()) {
+                carts.view(cartId).map(this::cartMessage).ifPresent(message -> outboxes.forEach(outbox -> outbox.cart(message)));
             }
         }
         Set<Long> followed = changes.products().stream().filter(id -> !byProduct.getOrDefault(id, Set.of()).isEmpty())
                 .collect(Collectors.toSet());
         if (!followed.isEmpty()) {
-            stock.available(followed).forEach((productId, available) -> send(byProduct.getOrDefault(productId, Set.of()),
-                    Map.of("type", "stock", "productId", productId, "available", available)));
+            stock.available(followed).forEach((productId, available) -> {
+                TextMessage message = text(Map.of("type", "stock", "productId", productId, "available", available));
+                byProduct.getOrDefault(productId, Set.of()).forEach(outbox -> outbox.stock(productId, message));
+            });
         }
     }
 
     /** Idle connections are kept open through proxies that close quiet ones. */
     @Scheduled(fixedDelay = 25_000)
     void ping() {
-        byCart.values().stream().flatMap(Set::stream).distinct().forEach(session -> {
-            try {
-                session.sendMessage(new PingMessage());
-            } catch (IOException | RuntimeException e) {
-                forget(session);
+        byCart.values().stream().flatMap(Set::stream).distinct().forEach(outbox -> {
+            if (outbox.session().isOpen()) {
+                outbox.ping();
+            } else {
+                forget(outbox);
             }
         });
     }
 
-    private void send(Set<WebSocketSession> sessions, Object message) {
-        TextMessage text = new TextMessage(json.writeValueAsString(message));
-        for (WebSocketSession session : sessions) {
-            try {
-                session.sendMessage(text);
-            } catch (IOException | RuntimeException e) {
-                log.debug("Dropping WebSocket {}: {}", session.getId(), e.toString());
-                forget(session);
-            }
-        }
+    private TextMessage cartMessage(CartView cart) {
+        return text(Map.of("type", "cart", "cart", cart));
+    }
+
+    private TextMessage text(Object message) {
+        return new TextMessage(json.writeValueAsString(message));
     }
 }

@@ -1,16 +1,13 @@
 package dev.cartwright.realtime;
 
-import dev.cartwright.cart.CartView;
 import dev.cartwright.cart.Carts;
 import dev.cartwright.shopper.ShopperId;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -25,10 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RealtimeSocket extends TextWebSocketHandler {
 
-    private static final String SENDER = "sender";
-    // A connection that cannot take 256 KiB within 5 s is dropped rather than waited for.
-    private static final int SEND_TIME_LIMIT_MS = 5000;
-    private static final int BUFFER_LIMIT_BYTES = 256 * 1024;
+    private static final String OUTBOX = "outbox";
 
     private final Carts carts;
     private final Fanout fanout;
@@ -48,12 +42,9 @@ class RealtimeSocket extends TextWebSocketHandler {
             session.close(CloseStatus.POLICY_VIOLATION.withReason("no shopper"));
             return;
         }
-        WebSocketSession sender = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES,
-                ConcurrentWebSocketSessionDecorator.OverflowStrategy.DROP);
-        session.getAttributes().put(SENDER, sender);
-        CartView cart = carts.view(shopper);
-        fanout.showCart(sender, cart.id());
-        sender.sendMessage(new TextMessage(json.writeValueAsString(Map.of("type", "cart", "cart", cart))));
+        Outbox outbox = new Outbox(session);
+        session.getAttributes().put(OUTBOX, outbox);
+        fanout.showCart(outbox, carts.view(shopper));
     }
 
     @Override
@@ -82,15 +73,17 @@ class RealtimeSocket extends TextWebSocketHandler {
             }
             productIds.add(id.asLong());
         }
-        fanout.follow(sender(session), productIds);
+        fanout.follow(outbox(session), productIds);
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        fanout.forget(sender(session));
+        if (session.getAttributes().get(OUTBOX) instanceof Outbox outbox) {
+            fanout.forget(outbox);
+        }
     }
 
-    private static WebSocketSession sender(WebSocketSession session) {
-        return session.getAttributes().get(SENDER) instanceof WebSocketSession sender ? sender : session;
+    private static Outbox outbox(WebSocketSession session) {
+        return (Outbox) session.getAttributes().get(OUTBOX);
     }
 }

@@ -1,0 +1,94 @@
+package dev.cartwright.realtime;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * What waits to be sent to one connection, bounded: one cart (a newer one replaces an older one
+ * still waiting), one stock message per followed product (likewise), one ping. Its own virtual
+ * thread sends, one message at a time, so a slow client holds up nobody but itself.
+ */
+final class Outbox {
+
+    private final WebSocketSession session;
+    private @Nullable TextMessage cart;
+    private final Map<Long, TextMessage> stock = new LinkedHashMap<>();
+    private boolean ping;
+    private boolean sending;
+
+    Outbox(WebSocketSession session) {
+        this.session = session;
+    }
+
+    WebSocketSession session() {
+        return session;
+    }
+
+    synchronized void cart(TextMessage message) {
+        cart = message;
+        wake();
+    }
+
+    synchronized void stock(long productId, TextMessage message) {
+        stock.remove(productId);
+        stock.put(productId, message);
+        wake();
+    }
+
+    synchronized void ping() {
+        ping = true;
+        wake();
+    }
+
+    private void wake() {
+        if (!sending && session.isOpen()) {
+            sending = true;
+            Thread.ofVirtual().name("outbox-" + session.getId()).start(this::send);
+        }
+    }
+
+    private void send() {
+        for (WebSocketMessage<?> next = next(); next != null; next = next()) {
+            try {
+                session.sendMessage(next);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    session.close(CloseStatus.SESSION_NOT_RELIABLE);
+                } catch (IOException ignored) {
+                    // it is gone either way
+                }
+                synchronized (this) {
+                    sending = false;
+                }
+                return;
+            }
+        }
+    }
+
+    private synchronized @Nullable WebSocketMessage<?> next() {
+        WebSocketMessage<?> next = null;
+        if (cart != null) {
+            next = cart;
+            cart = null;
+        } else if (!stock.isEmpty()) {
+            Iterator<TextMessage> first = stock.values().iterator();
+            next = first.next();
+            first.remove();
+        } else if (ping) {
+            ping = false;
+            next = new PingMessage();
+        }
+        if (next == null) {
+            sending = false;
+        }
+        return next;
+    }
+}
