@@ -1,6 +1,7 @@
 import { useDeferredValue, useState } from 'react'
 import { Toasts } from '../components/Toasts'
 import { CartPanel } from '../features/cart/CartPanel'
+import { JoinPage } from '../features/cart/JoinPage'
 import { ProductGrid } from '../features/catalog/ProductGrid'
 import { CheckoutPage } from '../features/checkout/CheckoutPage'
 import { OrderStatusPage } from '../features/checkout/OrderStatusPage'
@@ -8,6 +9,7 @@ import { Header } from './Header'
 import { useLiveUpdates } from './liveUpdates'
 import { usePath } from '../lib/router'
 
+const JOIN = /^\/join\/([A-Za-z0-9_-]+)$/
 const COMPLETE = /^\/checkout\/([0-9a-f-]{36})\/complete$/
 
 export function App() {
@@ -16,10 +18,13 @@ export function App() {
   const [query, setQuery] = useState('')
   const deferredQuery = useDeferredValue(query.trim())
   const complete = COMPLETE.exec(path)
+  const join = JOIN.exec(path)
   return (
     <>
       <Header query={query} onQuery={setQuery} />
-      {complete?.[1] ? (
+      {join?.[1] ? (
+        <JoinPage token={join[1]} />
+      ) : complete?.[1] ? (
         <OrderStatusPage checkoutId={complete[1]} />
       ) : path === '/checkout' ? (
         <CheckoutPage />

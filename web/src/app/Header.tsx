@@ -21,6 +21,11 @@ export function Header({ query, onQuery }: { query: string; onQuery: (query: str
       <a className="cart-link" href="#cart" aria-label={`Cart, ${count} items`}>
         Cart <span className="count" data-testid="cart-count">{count}</span>
       </a>
+      {cart && cart.members > 1 && (
+        <span className="members" data-testid="header-members" title="People sharing this cart">
+          shared by {cart.members}
+        </span>
+      )}
     </header>
   )
 }

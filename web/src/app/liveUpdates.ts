@@ -32,8 +32,16 @@ export function useLiveUpdates(): void {
         socket.send(JSON.stringify({ type: 'subscribe', productIds: loadedProductIds(client) }))
       }
     }
-    const unsubscribeCatalog = client.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'success' && event.query.queryKey[0] === catalogKeys.all[0]) subscribe()
+    let shownCart: string | undefined
+    const unsubscribeCache = client.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated') return
+      if (event.action.type === 'success' && event.query.queryKey[0] === catalogKeys.all[0]) subscribe()
+      // After joining or leaving a shared cart, the socket must follow the other cart: connect again.
+      const cart = client.getQueryData<Cart>(cartKeys.detail())
+      if (cart && shownCart !== undefined && cart.id !== shownCart) {
+        shownCart = cart.id
+        socket?.close()
+      }
     })
 
     const connect = () => {
@@ -50,7 +58,10 @@ export function useLiveUpdates(): void {
       }
       socket.onmessage = (event: MessageEvent<string>) => {
         const push = JSON.parse(event.data) as Push
-        if (push.type === 'cart') writeCart(client, push.cart)
+        if (push.type === 'cart') {
+          shownCart = push.cart.id
+          writeCart(client, push.cart)
+        }
         else if (push.type === 'stock') applyStock(client, push.productId, push.available)
       }
       socket.onclose = () => {
@@ -61,7 +72,7 @@ export function useLiveUpdates(): void {
     return () => {
       stopped = true
       clearTimeout(timer)
-      unsubscribeCatalog()
+      unsubscribeCache()
       socket?.close()
     }
   }, [client])

@@ -1,6 +1,7 @@
 import { navigate } from '../../lib/router'
 import { formatMoney } from '../../lib/money'
 import { CartLineRow } from './CartLineRow'
+import { SharePanel } from './SharePanel'
 import { useSelectAll } from './useSelectAll'
 import { useVisibleCart } from './useVisibleCart'
 
@@ -60,6 +61,7 @@ export function CartPanel() {
       >
         Check out
       </button>
+      <SharePanel members={cart.members} />
     </section>
   )
 }

@@ -19,6 +19,7 @@ function cart(version: number, lines: Array<[id: number, productId: number, pric
     },
     couponCode: null,
     coupon: null,
+    members: 1,
   }
 }
 

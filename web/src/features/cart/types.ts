@@ -36,4 +36,6 @@ export interface Cart {
   totals: Totals
   couponCode: string | null
   coupon: Discount | null
+  /** Shoppers who use this cart: its owner and those who joined through an invitation. */
+  members: number
 }

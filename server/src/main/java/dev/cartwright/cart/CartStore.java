@@ -34,18 +34,35 @@ class CartStore {
 
     /** The shopper's cart, created on first use. */
     CartRow cartOf(ShopperId shopper) {
-        return jdbc.sql("select " + CART_COLUMNS + " from cart where owner_id = :owner")
-                .param("owner", shopper.value())
+        return jdbc.sql("select " + CART_COLUMNS + " from cart where id = " + CURRENT_CART)
+                .param("shopper", shopper.value())
                 .query(CartStore::cartRow)
                 .optional()
                 .orElseGet(() -> lock(shopper));
     }
+
+    /** The cart a shopper uses: the one they joined, or else their own. */
+    private static final String CURRENT_CART = """
+            coalesce((select cart_id from cart_member where shopper_id = :shopper),
+                     (select id from cart where owner_id = :shopper))""";
 
     /**
      * The shopper's cart, created if needed, locked until the transaction ends: every change
      * to one cart runs after the previous one, so each sees the lines the last one left.
      */
     CartRow lock(ShopperId shopper) {
+        Optional<CartRow> joined = jdbc.sql("""
+                        select\s""" + CART_COLUMNS.replace("id,", "c.id,") + """
+                         from cart_member m join cart c on c.id = m.cart_id
+                        where m.shopper_id = :shopper
+                          for update of c
+                        """)
+                .param("shopper", shopper.value())
+                .query(CartStore::cartRow)
+                .optional();
+        if (joined.isPresent()) {
+            return joined.get();
+        }
         return jdbc.sql("""
                         insert into cart (id, owner_id) values (:id, :owner)
                         on conflict (owner_id) do update set updated_at = now()
@@ -68,6 +85,48 @@ class CartStore {
         return jdbc.sql("select " + CART_COLUMNS + " from cart where id = :id for update")
                 .param("id", cartId)
                 .query(CartStore::cartRow)
+                .optional();
+    }
+
+    /** How many shoppers use the cart: its owner and those who joined. */
+    int members(UUID cartId) {
+        return jdbc.sql("select 1 + count(*) from cart_member where cart_id = :cart")
+                .param("cart", cartId)
+                .query(Integer.class)
+                .single();
+    }
+
+    void share(UUID cartId, byte[] tokenHash) {
+        jdbc.sql("insert into cart_share (token_hash, cart_id) values (:hash, :cart)")
+                .param("hash", tokenHash)
+                .param("cart", cartId)
+                .update();
+    }
+
+    Optional<UUID> sharedCart(byte[] tokenHash) {
+        return jdbc.sql("select cart_id from cart_share where token_hash = :hash")
+                .param("hash", tokenHash)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Joining another cart replaces a cart joined before; one's own cart is never joined, only used. */
+    void join(ShopperId shopper, UUID cartId) {
+        jdbc.sql("""
+                        insert into cart_member (shopper_id, cart_id)
+                        select :shopper, :cart where not exists (select 1 from cart where id = :cart and owner_id = :shopper)
+                        on conflict (shopper_id) do update set cart_id = excluded.cart_id, joined_at = now()
+                        """)
+                .param("shopper", shopper.value())
+                .param("cart", cartId)
+                .update();
+    }
+
+    /** Answers the cart left, if the shopper had joined one. */
+    Optional<UUID> leave(ShopperId shopper) {
+        return jdbc.sql("delete from cart_member where shopper_id = :shopper returning cart_id")
+                .param("shopper", shopper.value())
+                .query(UUID.class)
                 .optional();
     }
 

@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
  * The whole canonical cart as every cart answer carries it. {@code version} grows by one with
  * every applied change, so a client can tell which of two carts is newer. {@code coupon} carries
  * the terms of the applied coupon, so that a client prices its optimistic changes as the server will.
+ * {@code members} counts the shoppers who use the cart: its owner and those who joined it.
  */
 public record CartView(UUID id, long version, List<Line> items, Totals totals, @Nullable String couponCode,
-        Pricing.@Nullable Discount coupon) {
+        Pricing.@Nullable Discount coupon, int members) {
 
     /** One line; {@code available} is the product's live stock, {@code lineTotal} its price times quantity. */
     public record Line(long id, long productId, String name, long unitPrice, int quantity, boolean selected,

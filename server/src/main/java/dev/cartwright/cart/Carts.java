@@ -202,6 +202,32 @@ public class Carts {
         });
     }
 
+    /** A new invitation to the shopper's cart; whoever has its token may join. */
+    @Transactional
+    public String share(ShopperId shopper) {
+        ShareToken token = ShareToken.random();
+        store.share(store.lock(shopper).id(), token.hash());
+        return token.value();
+    }
+
+    /** Joins the cart the token invites to; empty when no cart was shared with that token. */
+    @Transactional
+    public Optional<CartView> join(ShopperId shopper, String token) {
+        Optional<UUID> shared = store.sharedCart(new ShareToken(token).hash());
+        shared.ifPresent(cartId -> {
+            store.join(shopper, cartId);
+            events.publishEvent(new CartChanged(cartId));
+        });
+        return shared.map(cartId -> view(store.cartOf(shopper)));
+    }
+
+    /** Leaves a joined cart; the shopper's own cart, kept aside, is theirs again. */
+    @Transactional
+    public CartView leave(ShopperId shopper) {
+        store.leave(shopper).ifPresent(cartId -> events.publishEvent(new CartChanged(cartId)));
+        return view(store.cartOf(shopper));
+    }
+
     private void changed(UUID cartId) {
         store.bump(cartId);
         events.publishEvent(new CartChanged(cartId));
@@ -228,6 +254,6 @@ public class Carts {
                 lines.stream().map(line -> new Pricing.PricedLine(line.unitPrice(), line.quantity(), line.selected())).toList(),
                 currency, cart.coupon());
         return new CartView(cart.id(), cart.version(), lines, totals, cart.coupon() == null ? null : cart.coupon().code(),
-                cart.coupon());
+                cart.coupon(), store.members(cart.id()));
     }
 }

@@ -22,6 +22,7 @@ final class Outbox {
     private @Nullable TextMessage cart;
     private final Map<Long, TextMessage> stock = new LinkedHashMap<>();
     private boolean ping;
+    private @Nullable CloseStatus closing;
     private boolean sending;
 
     Outbox(WebSocketSession session) {
@@ -48,6 +49,12 @@ final class Outbox {
         wake();
     }
 
+    /** Closes the connection after what is already waiting, from the same thread that sends. */
+    synchronized void close(CloseStatus status) {
+        closing = status;
+        wake();
+    }
+
     private void wake() {
         if (!sending && session.isOpen()) {
             sending = true;
@@ -60,16 +67,27 @@ final class Outbox {
             try {
                 session.sendMessage(next);
             } catch (IOException | RuntimeException e) {
-                try {
-                    session.close(CloseStatus.SESSION_NOT_RELIABLE);
-                } catch (IOException ignored) {
-                    // it is gone either way
-                }
-                synchronized (this) {
-                    sending = false;
-                }
+                closeNow(CloseStatus.SESSION_NOT_RELIABLE);
                 return;
             }
+        }
+        CloseStatus status;
+        synchronized (this) {
+            status = closing;
+        }
+        if (status != null) {
+            closeNow(status);
+        }
+    }
+
+    private void closeNow(CloseStatus status) {
+        try {
+            session.close(status);
+        } catch (IOException ignored) {
+            // it is gone either way
+        }
+        synchronized (this) {
+            sending = false;
         }
     }
 

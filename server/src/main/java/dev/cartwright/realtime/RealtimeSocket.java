@@ -48,32 +48,33 @@ class RealtimeSocket extends TextWebSocketHandler {
     }
 
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        Outbox outbox = outbox(session);
         JsonNode received;
         try {
             received = json.readTree(message.getPayload());
         } catch (JacksonException e) {
-            session.close(CloseStatus.BAD_DATA.withReason("malformed JSON"));
+            outbox.close(CloseStatus.BAD_DATA.withReason("malformed JSON"));
             return;
         }
         JsonNode ids = received.path("productIds");
         if (!"subscribe".equals(received.path("type").asString("")) || !ids.isArray()) {
-            session.close(CloseStatus.BAD_DATA.withReason("expected {type: subscribe, productIds: [...]}"));
+            outbox.close(CloseStatus.BAD_DATA.withReason("expected {type: subscribe, productIds: [...]}"));
             return;
         }
         if (ids.size() > maxSubscriptions) {
-            session.close(CloseStatus.POLICY_VIOLATION.withReason("at most " + maxSubscriptions + " products"));
+            outbox.close(CloseStatus.POLICY_VIOLATION.withReason("at most " + maxSubscriptions + " products"));
             return;
         }
         Set<Long> productIds = new HashSet<>();
         for (JsonNode id : ids) {
             if (!id.canConvertToLong() || !id.isIntegralNumber()) {
-                session.close(CloseStatus.BAD_DATA.withReason("product ids are numbers"));
+                outbox.close(CloseStatus.BAD_DATA.withReason("product ids are numbers"));
                 return;
             }
             productIds.add(id.asLong());
         }
-        fanout.follow(outbox(session), productIds);
+        fanout.follow(outbox, productIds);
     }
 
     @Override

@@ -42,7 +42,8 @@ class ShopperCookieFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        boolean storefrontPage = path.equals("/") || path.equals("/ws") || path.equals("/checkout") || path.startsWith("/checkout/");
+        boolean storefrontPage = path.equals("/") || path.equals("/ws") || path.equals("/checkout") || path.startsWith("/checkout/")
+                || path.startsWith("/join/");
         boolean shoppersApi = path.startsWith("/api/") && WITHOUT_SHOPPER.stream().noneMatch(path::startsWith);
         return !storefrontPage && !shoppersApi;
     }

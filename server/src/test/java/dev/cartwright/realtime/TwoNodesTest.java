@@ -126,4 +126,22 @@ class TwoNodesTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
                 () -> new LiveSocket(shopper, uri(nodeB), "https://evil.example"))).isNotNull();
     }
+
+    @Test
+    void membersOfASharedCartOnDifferentNodesSeeEachOthersChanges() throws Exception {
+        Shopper owner = new Shopper(uri(nodeA));
+        owner.get("/api/cart");
+        String token = owner.post("/api/cart/share", null).json().path("token").asString();
+        Shopper friend = new Shopper(uri(nodeB));
+        friend.post("/api/cart/join", "{\"token\": \"" + token + "\"}");
+        LiveSocket ownersScreen = new LiveSocket(owner, uri(nodeA), null);
+        ownersScreen.await(message -> message.path("type").asString().equals("cart"), 5);
+
+        friend.post("/api/cart/items", "{\"productId\": " + firstProduct(friend) + ", \"quantity\": 3}");
+
+        JsonNode pushed = ownersScreen.await(message -> message.path("cart").path("items").size() == 1, 5);
+        assertThat(pushed.path("cart").path("items").get(0).path("quantity").asInt()).isEqualTo(3);
+        assertThat(pushed.path("cart").path("members").asInt()).isEqualTo(2);
+        ownersScreen.close();
+    }
 }
