@@ -121,7 +121,11 @@ class TwoNodesTest {
 
         LiveSocket tooMany = new LiveSocket(shopper, uri(nodeB), null);
         tooMany.send("{\"type\": \"subscribe\", \"productIds\": [" + "1,".repeat(300) + "1]}");
-        assertThat(tooMany.closed.get(5, TimeUnit.SECONDS)).isIn(1008, 1009);
+        assertThat(tooMany.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+
+        LiveSocket oversized = new LiveSocket(shopper, uri(nodeB), null);
+        oversized.send("{\"type\": \"subscribe\", \"productIds\": [], \"padding\": \"" + "x".repeat(20_000) + "\"}");
+        assertThat(oversized.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1009);
 
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
                 () -> new LiveSocket(shopper, uri(nodeB), "https://evil.example"))).isNotNull();
