@@ -192,6 +192,11 @@ public class Checkouts {
             return;
         }
         CheckoutStore.CheckoutRow checkout = found.get();
+        if (paid.amount() != checkout.total() || !paid.currency().equals(checkout.currency())) {
+            log.error("REFUND DUE: payment {} paid {} {} for checkout {}, which costs {} {}; it is not completed",
+                    paid.eventId(), paid.amount(), paid.currency(), checkout.id(), checkout.total(), checkout.currency());
+            return;
+        }
         switch (checkout.status()) {
             case PAYMENT_PENDING -> complete(checkout);
             case PAID, RESERVED -> log.info("Payment {} for checkout {} ignored: it is {}", paid.eventId(), checkout.id(),

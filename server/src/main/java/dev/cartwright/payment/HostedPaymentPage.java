@@ -92,8 +92,10 @@ class HostedPaymentPage {
     }
 
     private static ResponseEntity<String> html(HttpStatus status, String body) {
+        // No other site may frame the Pay button (clickjacking), and the page runs no script.
         return ResponseEntity.status(status)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(body);
     }

@@ -32,6 +32,7 @@ class HostedPaymentPageTest extends ServiceTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
         assertThat(page.body()).contains("19.99 EUR", "<button type=\"submit\" class=\"pay\">Pay</button>",
                 "<button type=\"submit\" class=\"decline\">Decline</button>", "name=\"viewport\"", "lang=\"en\"");
         assertThat(started.page()).matches("/pay/ps_[A-Za-z0-9_-]{24}");

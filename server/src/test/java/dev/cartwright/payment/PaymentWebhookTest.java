@@ -36,10 +36,14 @@ class PaymentWebhookTest extends ServiceTest {
     }
 
     private static String event(String eventId, String type, Pending pending, String reason) {
+        return event(eventId, type, pending, reason, 4800);
+    }
+
+    private static String event(String eventId, String type, Pending pending, String reason, long amount) {
         return """
                 {"id": "%s", "type": "%s", "created": %d, "data": {"sessionId": "%s", "checkoutId": "%s",
-                 "amount": 4800, "currency": "EUR", "reason": %s}}"""
-                .formatted(eventId, type, Instant.now().getEpochSecond(), pending.sessionId(), pending.checkoutId(),
+                 "amount": %d, "currency": "EUR", "reason": %s}}"""
+                .formatted(eventId, type, Instant.now().getEpochSecond(), pending.sessionId(), pending.checkoutId(), amount,
                         reason == null ? "null" : "\"" + reason + "\"");
     }
 
@@ -152,5 +156,17 @@ class PaymentWebhookTest extends ServiceTest {
                 .status()).isEqualTo(200);
         assertThat(deliverSigned("{not json", Instant.now()).code()).isEqualTo("MALFORMED_JSON");
         assertThat(status(pending)).isEqualTo("PAYMENT_PENDING");
+    }
+
+    @Test
+    void aPaymentOfAnotherAmountThanTheCheckoutCostsDoesNotCompleteIt() {
+        Pending pending = pendingPayment();
+
+        assertThat(deliverSigned(event("evt_" + UUID.randomUUID(), "payment.succeeded", pending, null, 1), Instant.now())
+                .status()).isEqualTo(200);
+
+        assertThat(status(pending)).isEqualTo("PAYMENT_PENDING");
+        assertThat(jdbc.sql("select on_hand from stock where product_id = :id").param("id", pending.product().id())
+                .query(Integer.class).single()).isEqualTo(5);
     }
 }
