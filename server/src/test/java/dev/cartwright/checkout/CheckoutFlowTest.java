@@ -1,6 +1,7 @@
 package dev.cartwright.checkout;
 
 import static dev.cartwright.checkout.CheckoutTestSteps.add;
+import static dev.cartwright.checkout.CheckoutTestSteps.available;
 import static dev.cartwright.checkout.CheckoutTestSteps.awaitStatus;
 import static dev.cartwright.checkout.CheckoutTestSteps.checkout;
 import static dev.cartwright.checkout.CheckoutTestSteps.completeOnHostedPage;
@@ -24,10 +25,6 @@ class CheckoutFlowTest extends ServiceTest {
                 .param("id", product.id())
                 .query((rs, row) -> new Stock(rs.getInt(1), rs.getInt(2)))
                 .single();
-    }
-
-    private int available(Shopper shopper, Product product) {
-        return shopper.get("/api/products/" + product.id()).json().path("available").asInt();
     }
 
     @Test

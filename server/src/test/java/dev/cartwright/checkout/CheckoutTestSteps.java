@@ -3,6 +3,7 @@ package dev.cartwright.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartwright.Shopper;
+import dev.cartwright.catalog.Product;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -28,6 +29,11 @@ public final class CheckoutTestSteps {
 
     public static Shopper.Response checkout(Shopper shopper, String couponCode) {
         return shopper.post("/api/checkouts", "{\"shippingAddress\": " + ADDRESS + ", \"couponCode\": \"" + couponCode + "\"}");
+    }
+
+    /** What the catalog says can be bought of the product right now. */
+    public static int available(Shopper shopper, Product product) {
+        return shopper.get("/api/products/" + product.id()).json().path("available").asInt();
     }
 
     /** Starts payment and answers the provider's hosted page address. */

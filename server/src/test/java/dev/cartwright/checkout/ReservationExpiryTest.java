@@ -1,6 +1,7 @@
 package dev.cartwright.checkout;
 
 import static dev.cartwright.checkout.CheckoutTestSteps.add;
+import static dev.cartwright.checkout.CheckoutTestSteps.available;
 import static dev.cartwright.checkout.CheckoutTestSteps.awaitStatus;
 import static dev.cartwright.checkout.CheckoutTestSteps.checkout;
 import static dev.cartwright.checkout.CheckoutTestSteps.completeOnHostedPage;
@@ -18,10 +19,6 @@ import org.springframework.test.context.TestPropertySource;
         "cartwright.checkout.reservation-ttl=PT2S",
         "cartwright.checkout.sweep-interval=PT0.2S"})
 class ReservationExpiryTest extends ServiceTest {
-
-    private int available(Shopper shopper, Product product) {
-        return shopper.get("/api/products/" + product.id()).json().path("available").asInt();
-    }
 
     @Test
     void anUnpaidReservationExpiresAndItsStockIsAvailableAgain() {
