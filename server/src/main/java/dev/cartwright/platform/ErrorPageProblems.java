@@ -1,5 +1,6 @@
 package dev.cartwright.platform;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -12,15 +13,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Errors that happen outside Spring MVC (in a filter, in the container) end at /error; they
- * answer problem+json like every other error instead of Spring Boot's default body.
+ * answer problem+json like every other error instead of Spring Boot's default body. Asked for
+ * directly, /error is an address like any other with nothing at it.
  */
+@Hidden
 @RestController
 class ErrorPageProblems implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatusCode status = code instanceof Integer value ? HttpStatusCode.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatusCode status = code instanceof Integer value ? HttpStatusCode.valueOf(value) : HttpStatus.NOT_FOUND;
         String detail = status.is5xxServerError()
                 ? "Something went wrong on our side. Please try again in a moment."
                 : ApiProblems.shopperDetail(status, "The request could not be handled.");

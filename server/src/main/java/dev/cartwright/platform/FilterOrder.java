@@ -1,11 +1,15 @@
 package dev.cartwright.platform;
 
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 
-/** The order of the API's servlet filters: the body is bounded, then the shopper known, then keys checked. */
+/**
+ * The order of the service's servlet filters. Spring Security's chain comes first, so that
+ * every later filter sees only requests its firewall let through; then the body is bounded,
+ * the shopper known, and keys checked.
+ */
 public final class FilterOrder {
 
-    public static final int BODY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 100;
+    public static final int BODY_LIMIT = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10;
     public static final int SHOPPER = BODY_LIMIT + 10;
     public static final int IDEMPOTENCY = SHOPPER + 10;
 

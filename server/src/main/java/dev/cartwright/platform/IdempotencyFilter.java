@@ -17,10 +17,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UrlPathHelper;
 import org.springframework.web.util.WebUtils;
 
 /**
@@ -41,6 +44,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     private static final Set<String> MUTATIONS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final RequestMatcher API = PathPatternRequestMatcher.pathPattern("/api/**");
     private static final Set<String> REPLAYED_HEADERS = Set.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG, HttpHeaders.LOCATION);
 
     private final IdempotencyKeys keys;
@@ -55,7 +59,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/")
+        return !API.matches(request)
                 || !MUTATIONS.contains(request.getMethod())
                 || request.getHeader(HEADER) == null;
     }
@@ -145,11 +149,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return headers;
     }
 
-    /** The same key may only repeat the same request: method, target, precondition and body. */
+    /** The same key may only repeat the same request: method, decoded path, query, precondition and body. */
     private static byte[] fingerprint(BufferedBodyRequest request) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String head = request.getMethod() + ' ' + request.getRequestURI() + '?' + request.getQueryString()
+            String head = request.getMethod() + ' ' + UrlPathHelper.defaultInstance.getPathWithinApplication(request)
+                    + '?' + request.getQueryString()
                     + '\n' + request.getHeader(HttpHeaders.IF_MATCH) + '\n';
             digest.update(head.getBytes(StandardCharsets.UTF_8));
             digest.update(request.body());

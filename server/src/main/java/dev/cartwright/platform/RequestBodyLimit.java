@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads an API request's body into memory, refusing one over the limit with 413 before any
- * work is done. Chunked bodies, which announce no length, are counted as they are read.
+ * Reads every request's body into memory, refusing one over the limit with 413 before any work
+ * is done, whatever the path. Chunked bodies, which announce no length, are counted as they are read.
  */
 @Component
 @Order(FilterOrder.BODY_LIMIT)
@@ -25,11 +25,6 @@ class RequestBodyLimit extends OncePerRequestFilter {
     RequestBodyLimit(HttpSettings settings, ProblemWriter problems) {
         this.maxBytes = settings.maxRequestBytes();
         this.problems = problems;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override

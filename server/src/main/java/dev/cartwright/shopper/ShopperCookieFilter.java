@@ -10,11 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatchers;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,7 +33,10 @@ class ShopperCookieFilter extends OncePerRequestFilter {
     static final String ATTRIBUTE = ShopperId.REQUEST_ATTRIBUTE;
     // Browsers cap a cookie's lifetime at 400 days.
     private static final Duration LIFETIME = Duration.ofDays(400);
-    private static final List<String> WITHOUT_SHOPPER = List.of("/api/products", "/api/payments/", "/api/admin/");
+    private static final RequestMatcher SHOPPERS_REQUESTS = RequestMatchers.anyOf(
+            RequestMatchers.allOf(pattern("/api/**"), RequestMatchers.not(RequestMatchers.anyOf(
+                    pattern("/api/products/**"), pattern("/api/payments/**"), pattern("/api/admin/**")))),
+            pattern("/"), pattern("/ws"), pattern("/checkout/**"), pattern("/join/**"));
 
     private final Shoppers shoppers;
 
@@ -41,11 +46,12 @@ class ShopperCookieFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        boolean storefrontPage = path.equals("/") || path.equals("/ws") || path.equals("/checkout") || path.startsWith("/checkout/")
-                || path.startsWith("/join/");
-        boolean shoppersApi = path.startsWith("/api/") && WITHOUT_SHOPPER.stream().noneMatch(path::startsWith);
-        return !storefrontPage && !shoppersApi;
+        return !SHOPPERS_REQUESTS.matches(request);
+    }
+
+    /** Matched like Spring MVC and Spring Security match: on the decoded, normalized path. */
+    private static RequestMatcher pattern(String pattern) {
+        return PathPatternRequestMatcher.pathPattern(pattern);
     }
 
     @Override

@@ -298,8 +298,11 @@ class CatalogApiTest extends ServiceTest {
     }
 
     @Test
-    void metricsAreServedInThePrometheusTextFormat() {
-        Shopper.Response metrics = visitor.get("/actuator/prometheus");
+    void metricsAreServedInThePrometheusTextFormatToOperatorsOnly() {
+        assertThat(visitor.get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(visitor.get("/actuator/prometheus", "Authorization", "Bearer wrong").status()).isEqualTo(401);
+
+        Shopper.Response metrics = visitor.get("/actuator/prometheus", "Authorization", "Bearer " + ADMIN_TOKEN);
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.contentType()).startsWith("text/plain");

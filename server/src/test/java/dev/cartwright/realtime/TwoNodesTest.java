@@ -125,7 +125,8 @@ class TwoNodesTest {
 
         LiveSocket oversized = new LiveSocket(shopper, uri(nodeB), null);
         oversized.send("{\"type\": \"subscribe\", \"productIds\": [], \"padding\": \"" + "x".repeat(20_000) + "\"}");
-        assertThat(oversized.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1009);
+        // The server closes while the client may still be writing the rest; then the client sees the reset (1006).
+        assertThat(oversized.closed.get(5, TimeUnit.SECONDS)).isIn(1009, 1006);
 
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
                 () -> new LiveSocket(shopper, uri(nodeB), "https://evil.example"))).isNotNull();
