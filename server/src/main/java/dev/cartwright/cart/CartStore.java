@@ -32,13 +32,12 @@ class CartStore {
         this.jdbc = jdbc;
     }
 
-    /** The shopper's cart, created on first use. */
-    CartRow cartOf(ShopperId shopper) {
+    /** The cart the shopper uses, if they have one yet: a guest's cart appears with their first change. */
+    Optional<CartRow> cartOf(ShopperId shopper) {
         return jdbc.sql("select " + CART_COLUMNS + " from cart where id = " + CURRENT_CART)
                 .param("shopper", shopper.value())
                 .query(CartStore::cartRow)
-                .optional()
-                .orElseGet(() -> lock(shopper));
+                .optional();
     }
 
     /** The cart a shopper uses: the one they joined, or else their own. */
@@ -47,30 +46,23 @@ class CartStore {
                      (select id from cart where owner_id = :shopper))""";
 
     /**
-     * The shopper's cart, created if needed, locked until the transaction ends: every change
-     * to one cart runs after the previous one, so each sees the lines the last one left.
+     * The shopper's cart, locked until the transaction ends: every change to one cart runs
+     * after the previous one, so each sees the lines the last one left. Empty answers mean the
+     * shopper has no cart yet; {@link #create} makes it.
      */
-    CartRow lock(ShopperId shopper) {
-        Optional<CartRow> joined = jdbc.sql("""
-                        select\s""" + CART_COLUMNS.replace("id,", "c.id,") + """
-                         from cart_member m join cart c on c.id = m.cart_id
-                        where m.shopper_id = :shopper
-                          for update of c
-                        """)
+    Optional<CartRow> lock(ShopperId shopper) {
+        return jdbc.sql("select " + CART_COLUMNS + " from cart where id = " + CURRENT_CART + " for update")
                 .param("shopper", shopper.value())
                 .query(CartStore::cartRow)
                 .optional();
-        if (joined.isPresent()) {
-            return joined.get();
-        }
-        return jdbc.sql("""
-                        insert into cart (id, owner_id) values (:id, :owner)
-                        on conflict (owner_id) do update set updated_at = now()
-                        returning\s""" + CART_COLUMNS)
-                .param("id", UUID.randomUUID())
+    }
+
+    /** Makes the shopper's own cart under the id it was shown with before it existed; a concurrent maker wins harmlessly. */
+    void create(ShopperId shopper) {
+        jdbc.sql("insert into cart (id, owner_id) values (:id, :owner) on conflict (owner_id) do nothing")
+                .param("id", Carts.ownCartId(shopper))
                 .param("owner", shopper.value())
-                .query(CartStore::cartRow)
-                .single();
+                .update();
     }
 
     Optional<CartRow> find(UUID cartId) {

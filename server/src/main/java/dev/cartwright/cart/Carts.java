@@ -5,6 +5,8 @@ import dev.cartwright.catalog.Product;
 import dev.cartwright.catalog.Products;
 import dev.cartwright.inventory.StockLevels;
 import dev.cartwright.shopper.ShopperId;
+import dev.cartwright.shopper.Shoppers;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +32,12 @@ public class Carts {
     private final CartLimits limits;
     private final String currency;
     private final ApplicationEventPublisher events;
+    private final Shoppers shoppers;
 
     Carts(CartStore store, Products products, StockLevels stock, CartLimits limits, CatalogSettings catalog,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Shoppers shoppers) {
         this.events = events;
+        this.shoppers = shoppers;
         this.store = store;
         this.products = products;
         this.stock = stock;
@@ -41,9 +45,31 @@ public class Carts {
         this.currency = catalog.currency();
     }
 
-    @Transactional
+    /** Reading a cart writes nothing: a guest who has changed nothing sees the empty cart they will have. */
+    @Transactional(readOnly = true)
     public CartView view(ShopperId shopper) {
-        return view(store.cartOf(shopper));
+        return store.cartOf(shopper).map(this::view).orElseGet(() -> emptyCart(shopper));
+    }
+
+    /**
+     * The id of the shopper's own cart, known before the cart exists, so that the empty cart a
+     * guest is shown and the cart their first change makes are one cart to every screen.
+     */
+    static UUID ownCartId(ShopperId shopper) {
+        return UUID.nameUUIDFromBytes(("cart:" + shopper).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private CartView emptyCart(ShopperId shopper) {
+        return new CartView(ownCartId(shopper), 0, List.of(), Pricing.totals(List.of(), currency, null), null, null, 1);
+    }
+
+    /** The shopper's cart, locked; their first change makes their row and their cart. */
+    private CartStore.CartRow lockedCart(ShopperId shopper) {
+        return store.lock(shopper).orElseGet(() -> {
+            shoppers.enroll(shopper);
+            store.create(shopper);
+            return store.lock(shopper).orElseThrow();
+        });
     }
 
     @Transactional
@@ -119,7 +145,7 @@ public class Carts {
     /** Attaches a coupon's terms, which checkout has validated; the cart prices itself with them. */
     @Transactional
     public CartView applyCoupon(ShopperId shopper, Pricing.Discount coupon) {
-        CartStore.CartRow cart = store.lock(shopper);
+        CartStore.CartRow cart = lockedCart(shopper);
         store.setCoupon(cart.id(), coupon);
         changed(cart.id());
         return view(new CartStore.CartRow(cart.id(), cart.version() + 1, coupon));
@@ -127,7 +153,7 @@ public class Carts {
 
     @Transactional
     public CartChange removeCoupon(ShopperId shopper, @Nullable Long expectedVersion) {
-        CartStore.CartRow cart = store.lock(shopper);
+        CartStore.CartRow cart = lockedCart(shopper);
         if (expectedVersion != null && expectedVersion != cart.version()) {
             return new CartChange.VersionMismatch(view(cart));
         }
@@ -139,7 +165,7 @@ public class Carts {
     /** The cart, locked until the caller's transaction ends, with its coupon's terms: what a checkout starts from. */
     @Transactional(propagation = Propagation.MANDATORY)
     public CheckoutBasket basketForCheckout(ShopperId shopper) {
-        CartStore.CartRow cart = store.lock(shopper);
+        CartStore.CartRow cart = lockedCart(shopper);
         return new CheckoutBasket(view(cart), cart.coupon());
     }
 
@@ -149,7 +175,7 @@ public class Carts {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public CartView adjustToStock(ShopperId shopper, Map<Long, Integer> available) {
-        CartStore.CartRow cart = store.lock(shopper);
+        CartStore.CartRow cart = lockedCart(shopper);
         for (CartStore.LineRow line : store.lines(cart.id())) {
             Integer left = available.get(line.productId());
             if (left == null || line.quantity() <= left) {
@@ -182,7 +208,7 @@ public class Carts {
      */
     private CartChange change(ShopperId shopper, @Nullable Long expectedVersion,
             Function<CartStore.CartRow, @Nullable CartChange> edit) {
-        CartStore.CartRow cart = store.lock(shopper);
+        CartStore.CartRow cart = lockedCart(shopper);
         if (expectedVersion != null && expectedVersion != cart.version()) {
             return new CartChange.VersionMismatch(view(cart));
         }
@@ -206,7 +232,7 @@ public class Carts {
     @Transactional
     public String share(ShopperId shopper) {
         ShareToken token = ShareToken.random();
-        store.share(store.lock(shopper).id(), token.hash());
+        store.share(lockedCart(shopper).id(), token.hash());
         return token.value();
     }
 
@@ -215,17 +241,18 @@ public class Carts {
     public Optional<CartView> join(ShopperId shopper, String token) {
         Optional<UUID> shared = store.sharedCart(new ShareToken(token).hash());
         shared.ifPresent(cartId -> {
+            shoppers.enroll(shopper);
             store.join(shopper, cartId);
             events.publishEvent(new CartChanged(cartId));
         });
-        return shared.map(cartId -> view(store.cartOf(shopper)));
+        return shared.map(cartId -> view(shopper));
     }
 
     /** Leaves a joined cart; the shopper's own cart, kept aside, is theirs again. */
     @Transactional
     public CartView leave(ShopperId shopper) {
         store.leave(shopper).ifPresent(cartId -> events.publishEvent(new CartChanged(cartId)));
-        return view(store.cartOf(shopper));
+        return view(shopper);
     }
 
     private void changed(UUID cartId) {

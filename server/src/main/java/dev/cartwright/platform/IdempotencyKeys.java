@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * shopper's key never answers another's request.
  */
 @Repository
-class IdempotencyKeys {
+class IdempotencyKeys implements RetentionTask {
 
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
@@ -72,10 +71,21 @@ class IdempotencyKeys {
                 .update();
     }
 
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
-    void forgetExpired() {
-        jdbc.sql("delete from idempotency_key where created_at < now() - make_interval(secs => :retention)")
+    @Override
+    public String rows() {
+        return "expired idempotency keys";
+    }
+
+    @Override
+    public int forget(int limit) {
+        return jdbc.sql("""
+                        delete from idempotency_key
+                         where ctid = any(array(select ctid from idempotency_key
+                                                 where created_at < now() - make_interval(secs => :retention)
+                                                 limit :limit))
+                        """)
                 .param("retention", retention.toSeconds())
+                .param("limit", limit)
                 .update();
     }
 }

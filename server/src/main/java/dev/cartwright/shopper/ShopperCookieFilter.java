@@ -9,8 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -24,6 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Knows the shopper of every request to a shopper's resources and of every storefront page,
  * and welcomes a new guest with a cookie on their first such request, so the cookie exists
  * before their first change. Catalog reads, provider webhooks and operator calls need no shopper.
+ * A signed cookie younger than the refresh interval is trusted as it is; an older one is checked
+ * against the database once and issued anew, so the forgotten never come back as themselves.
  */
 @Component
 @Order(FilterOrder.SHOPPER)
@@ -39,9 +43,13 @@ class ShopperCookieFilter extends OncePerRequestFilter {
             pattern("/"), pattern("/ws"), pattern("/checkout/**"), pattern("/join/**"));
 
     private final Shoppers shoppers;
+    private final GuestCookies cookies;
+    private final ShopperSettings settings;
 
-    ShopperCookieFilter(Shoppers shoppers) {
+    ShopperCookieFilter(Shoppers shoppers, GuestCookies cookies, ShopperSettings settings) {
         this.shoppers = shoppers;
+        this.cookies = cookies;
+        this.settings = settings;
     }
 
     @Override
@@ -57,16 +65,33 @@ class ShopperCookieFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ShopperId shopper = cookieToken(request).flatMap(shoppers::byToken).orElseGet(() -> welcome(request, response));
+        ShopperId shopper = shopperOf(request, response);
         request.setAttribute(ATTRIBUTE, shopper);
         request.setAttribute(IdempotencyFilter.SCOPE_ATTRIBUTE, shopper.toString());
         chain.doFilter(request, response);
     }
 
-    private ShopperId welcome(HttpServletRequest request, HttpServletResponse response) {
-        ShopperToken token = ShopperToken.random();
-        ShopperId shopper = shoppers.register(token);
-        ResponseCookie cookie = ResponseCookie.from(COOKIE, token.value())
+    private ShopperId shopperOf(HttpServletRequest request, HttpServletResponse response) {
+        Instant now = Instant.now();
+        Optional<String> value = cookieValue(request);
+        Optional<GuestCookie> cookie = value.flatMap(cookies::read);
+        if (cookie.isPresent()) {
+            Duration age = Duration.between(cookie.get().issuedAt(), now);
+            ShopperId shopper = cookie.get().shopper();
+            if (age.compareTo(settings.cookieRefresh()) < 0) {
+                return shopper;
+            }
+            // A guest without a row whose cookie is younger than the retention never had one to forget.
+            boolean same = shoppers.seen(shopper) || age.compareTo(settings.guestRetention()) < 0;
+            return issue(request, response, same ? shopper : cookies.successor(shopper), now);
+        }
+        Optional<ShopperId> legacy = value.flatMap(ShopperToken::parse).flatMap(shoppers::byLegacyToken);
+        legacy.ifPresent(shoppers::seen);
+        return issue(request, response, legacy.orElseGet(() -> new ShopperId(UUID.randomUUID())), now);
+    }
+
+    private ShopperId issue(HttpServletRequest request, HttpServletResponse response, ShopperId shopper, Instant now) {
+        ResponseCookie cookie = ResponseCookie.from(COOKIE, cookies.issue(new GuestCookie(shopper, now)))
                 .httpOnly(true)
                 .sameSite("Lax")
                 .secure(request.isSecure())
@@ -77,7 +102,7 @@ class ShopperCookieFilter extends OncePerRequestFilter {
         return shopper;
     }
 
-    private static Optional<ShopperToken> cookieToken(HttpServletRequest request) {
+    private static Optional<String> cookieValue(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();
@@ -85,6 +110,6 @@ class ShopperCookieFilter extends OncePerRequestFilter {
         return Arrays.stream(cookies)
                 .filter(cookie -> COOKIE.equals(cookie.getName()))
                 .findFirst()
-                .flatMap(cookie -> ShopperToken.parse(cookie.getValue()));
+                .map(Cookie::getValue);
     }
 }

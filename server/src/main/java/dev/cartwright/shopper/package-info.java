@@ -1,6 +1,6 @@
 /**
- * Who is shopping: guests known by an HttpOnly cookie holding a random token, of which only
- * the hash is stored.
+ * Who is shopping: guests known by a signed HttpOnly cookie, with a row only from their first
+ * change, and forgotten after a long absence.
  */
 @NullMarked
 package dev.cartwright.shopper;

@@ -200,7 +200,8 @@ class IdempotencyTest extends ServiceTest {
     void whileTheFirstRequestRunsTheKeyIsInUseAndNothingIsStored() throws SQLException {
         Shopper shopper = newShopper();
         Product mug = newProduct("Busy Key Mug", 1200, 10);
-        String scope = scopeOf(cart(shopper));
+        // A guest's cart appears with their first change; this one changes nothing else.
+        String scope = scopeOf(shopper.patch("/api/cart/selection", "{\"selected\": true}"));
         String key = newKey();
 
         try (Connection other = dataSource.getConnection()) {

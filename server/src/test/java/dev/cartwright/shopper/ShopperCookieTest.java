@@ -13,7 +13,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.net.http.WebSocket;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,18 +33,25 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The guest cookie: how it is set, that the database never learns the token in it, that a
- * cookie the service did not issue makes a new guest rather than an error, and that one
- * guest's cart is invisible to every other.
+ * The guest cookie: how it is set, that the database never learns it, that a cookie the
+ * service did not sign makes a new guest rather than an error, that visits leave no rows, that
+ * old cookies are renewed or, for the forgotten, replaced, and that one guest's cart is
+ * invisible to every other.
  */
 class ShopperCookieTest extends ServiceTest {
 
     private static final String COOKIE = "cartwright_shopper";
+    /** The guest's id and the issue time, a dot, then their HMAC. */
+    private static final String SIGNED = "[A-Za-z0-9_-]{32}\\.[A-Za-z0-9_-]{43}";
+
+    @Autowired
+    private GuestCookies cookies;
 
     /** A client without a cookie jar: each request carries exactly the cookie the test gives it. */
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -48,8 +64,8 @@ class ShopperCookieTest extends ServiceTest {
 
         assertThat(first.status()).isEqualTo(200);
         SetCookie cookie = first.shopperCookie().orElseThrow();
-        assertThat(cookie.value()).matches("[A-Za-z0-9_-]{43}");
-        assertThat(Base64.getUrlDecoder().decode(cookie.value())).as("32 random bytes").hasSize(32);
+        assertThat(cookie.value()).matches(SIGNED);
+        assertThat(cookies.read(cookie.value())).as("a cookie the service signed").isPresent();
         assertThat(cookie.attributes()).containsKey("httponly");
         assertThat(cookie.attributes()).containsEntry("samesite", "Lax");
         assertThat(cookie.attributes()).containsEntry("path", "/");
@@ -109,30 +125,127 @@ class ShopperCookieTest extends ServiceTest {
     // --- what the database keeps -----------------------------------------------------------------------------
 
     @Test
-    void theDatabaseKeepsOnlyTheSha256OfTheToken() {
+    void theDatabaseKeepsNothingOfTheCookie() {
         long product = newProduct("Cookie test candle", 1500, 10).id();
         // The first request is a mutation with an Idempotency-Key, so its stored response is searched too.
         Answer first = request("POST", "/api/cart/items", null, "{\"productId\":" + product + ",\"quantity\":1}",
                 "Idempotency-Key", "cookie-test-" + UUID.randomUUID());
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
-        String token = first.shopperCookie().orElseThrow().value();
-        UUID cart = UUID.fromString(first.json().path("id").asString());
+        String cookie = first.shopperCookie().orElseThrow().value();
+        String signature = cookie.substring(cookie.indexOf('.') + 1);
 
-        byte[] stored = jdbc.sql("select s.token_hash from shopper s join cart c on c.owner_id = s.id where c.id = :cart")
-                .param("cart", cart)
-                .query(byte[].class)
-                .single();
-        assertThat(stored).isEqualTo(sha256(token));
-
-        String hashHex = HexFormat.of().formatHex(sha256(token));
-        assertThat(rowsContaining(hashHex)).as("the search finds what is there").containsExactly("shopper");
-        for (String form : List.of(
-                token,
-                HexFormat.of().formatHex(token.getBytes(StandardCharsets.US_ASCII)),
-                HexFormat.of().formatHex(Base64.getUrlDecoder().decode(token)))) {
+        assertThat(rowsContaining(first.json().path("id").asString())).as("the search finds what is there").contains("cart");
+        for (String form : List.of(cookie, signature, HexFormat.of().formatHex(Base64.getUrlDecoder().decode(signature)))) {
             assertThat(rowsContaining(form)).as("tables holding " + form).isEmpty();
         }
-        assertThat(first.body()).doesNotContain(token);
+        assertThat(first.body()).doesNotContain(signature);
+    }
+
+    // --- rows for nothing ------------------------------------------------------------------------------------
+
+    @Test
+    void visitorsWithoutACookieAddNoRow() throws Exception {
+        long shoppersBefore = count("shopper");
+        long cartsBefore = count("cart");
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(request("GET", "/", null, null).status()).isEqualTo(200);
+            assertThat(request("GET", "/api/cart", null, null).status()).isEqualTo(200);
+            WebSocket socket = HTTP.newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocket.Listener() {})
+                    .get(10, TimeUnit.SECONDS);
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(count("shopper")).isEqualTo(shoppersBefore);
+        assertThat(count("cart")).isEqualTo(cartsBefore);
+    }
+
+    @Test
+    void theFirstChangeMakesTheGuestAndTheCartTheyWereShown() {
+        long product = newProduct("Cookie test kettle", 4100, 10).id();
+        Answer shown = request("GET", "/api/cart", null, null);
+        String cookie = shown.shopperCookie().orElseThrow().value();
+        UUID shopper = cookies.read(cookie).orElseThrow().shopper().value();
+        assertThat(exists("shopper", "id", shopper)).isFalse();
+
+        Answer changed = request("POST", "/api/cart/items", cookie, "{\"productId\":" + product + ",\"quantity\":1}");
+
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().path("id")).as("one cart to every screen").isEqualTo(shown.json().path("id"));
+        assertThat(changed.json().path("version").asLong()).isEqualTo(1);
+        assertThat(exists("shopper", "id", shopper)).isTrue();
+        assertThat(exists("cart", "owner_id", shopper)).isTrue();
+    }
+
+    @Test
+    void aCookieOfTheFirstReleaseKeepsItsCartAndIsSignedAnew() {
+        long product = newProduct("Cookie test jug", 2700, 10).id();
+        String legacy = Base64.getUrlEncoder().withoutPadding().encodeToString(UUID.randomUUID().toString().getBytes()).substring(0, 43);
+        UUID shopper = UUID.randomUUID();
+        jdbc.sql("insert into shopper (id, token_hash) values (:id, :hash)").param("id", shopper).param("hash", sha256(legacy)).update();
+        Answer added = request("POST", "/api/cart/items", legacy, "{\"productId\":" + product + ",\"quantity\":2}");
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+
+        String signed = added.shopperCookie().orElseThrow().value();
+        assertThat(cookies.read(signed).orElseThrow().shopper().value()).isEqualTo(shopper);
+        Answer again = request("GET", "/api/cart", signed, null);
+        assertThat(again.shopperCookie()).isEmpty();
+        assertThat(again.json()).isEqualTo(added.json());
+    }
+
+    @Test
+    void anOldCookieOfAKnownGuestIsIssuedAnewForTheSameCart() {
+        long product = newProduct("Cookie test tray", 1900, 10).id();
+        Answer added = request("POST", "/api/cart/items", null, "{\"productId\":" + product + ",\"quantity\":1}");
+        ShopperId shopper = cookies.read(added.shopperCookie().orElseThrow().value()).orElseThrow().shopper();
+        jdbc.sql("update shopper set last_seen_at = now() - interval '20 days' where id = :id").param("id", shopper.value()).update();
+
+        Answer later = request("GET", "/api/cart", cookies.issue(new GuestCookie(shopper, Instant.now().minus(Duration.ofDays(20)))), null);
+
+        assertThat(later.json()).isEqualTo(added.json());
+        GuestCookie renewed = cookies.read(later.shopperCookie().orElseThrow().value()).orElseThrow();
+        assertThat(renewed.shopper()).isEqualTo(shopper);
+        assertThat(renewed.issuedAt()).isAfter(Instant.now().minus(Duration.ofMinutes(1)));
+        assertThat(jdbc.sql("select last_seen_at > now() - interval '1 minute' from shopper where id = :id")
+                .param("id", shopper.value()).query(Boolean.class).single()).as("seen again").isTrue();
+    }
+
+    @Test
+    void aYoungCookieOfAGuestWhoNeverChangedAnythingKeepsItsCart() {
+        ShopperId shopper = new ShopperId(UUID.randomUUID());
+        String cookie = cookies.issue(new GuestCookie(shopper, Instant.now().minus(Duration.ofDays(3))));
+
+        Answer answer = request("GET", "/api/cart", cookie, null);
+
+        assertThat(cookies.read(answer.shopperCookie().orElseThrow().value()).orElseThrow().shopper()).isEqualTo(shopper);
+    }
+
+    @Test
+    void aCookieOlderThanTheRetentionWithoutAGuestComesBackAsSomeoneNewTheSameForEveryRequest() throws Exception {
+        ShopperId gone = new ShopperId(UUID.randomUUID());
+        String cookie = cookies.issue(new GuestCookie(gone, Instant.now().minus(Duration.ofDays(45))));
+        String goneCart = request("GET", "/api/cart", cookies.issue(new GuestCookie(gone, Instant.now())), null).json()
+                .path("id").asString();
+
+        List<Answer> atOnce;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Answer>> sent = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(threads.submit(() -> request("GET", "/api/cart", cookie, null)));
+            }
+            atOnce = new ArrayList<>();
+            for (Future<Answer> answer : sent) {
+                atOnce.add(answer.get());
+            }
+        }
+
+        Set<ShopperId> successors = new HashSet<>();
+        for (Answer answer : atOnce) {
+            successors.add(cookies.read(answer.shopperCookie().orElseThrow().value()).orElseThrow().shopper());
+            assertThat(answer.json().path("id").asString()).as("a screen that showed the old cart sees another").isNotEqualTo(goneCart);
+        }
+        assertThat(successors).hasSize(1).doesNotContain(gone);
     }
 
     // --- cookies the service did not issue -------------------------------------------------------------------
@@ -238,7 +351,7 @@ class ShopperCookieTest extends ServiceTest {
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         SetCookie cookie = answer.shopperCookie().orElseThrow();
-        assertThat(cookie.value()).isNotEqualTo(forged).matches("[A-Za-z0-9_-]{43}");
+        assertThat(cookie.value()).isNotEqualTo(forged).matches(SIGNED);
         assertThat(answer.json().path("items").size()).isZero();
         assertThat(answer.json().path("version").asLong()).isZero();
 
@@ -273,6 +386,15 @@ class ShopperCookieTest extends ServiceTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private boolean exists(String table, String column, UUID id) {
+        return jdbc.sql("select exists (select 1 from " + table + " where " + column + " = :id)").param("id", id)
+                .query(Boolean.class).single();
     }
 
     /** The tables with a row whose text form contains {@code text}. */
