@@ -37,6 +37,7 @@ public class Products {
         return jdbc.sql("select " + COLUMNS + " from product where id = any(:ids)")
                 .param("ids", ids.toArray(Long[]::new))
                 .query(Products::product)
+                .list()
                 .stream()
                 .collect(Collectors.toMap(Product::id, Function.identity()));
     }

@@ -16,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * This node's WebSockets, by the cart they show and the products they follow. A change is read
  * once and handed to each connection's {@link Outbox}, which never makes this thread wait.
+ * The indexes hold only what open connections follow: an entry nobody follows is dropped, so a
+ * client that subscribes to ever new products costs no more than its current subscription.
  */
 @Component
 class Fanout {
@@ -25,6 +27,15 @@ class Fanout {
     private final JsonMapper json;
     private final Map<UUID, Set<Outbox>> byCart = new ConcurrentHashMap<>();
     private final Map<Long, Set<Outbox>> byProduct = new ConcurrentHashMap<>();
+    /** What each connection is indexed under, so that leaving removes exactly that. */
+    private final Map<Outbox, Followed> connections = new ConcurrentHashMap<>();
+    /** Connections open, subscribe and close seldom; pushes read the indexes without this lock. */
+    private final Object changing = new Object();
+
+    private record Followed(UUID cartId, Set<Long> productIds) {}
+
+    /** How many entries each index holds; tests check that they shrink again. */
+    record Sizes(int connections, int carts, int products) {}
 
     Fanout(Carts carts, StockLevels stock, JsonMapper json) {
         this.carts = carts;
@@ -32,20 +43,42 @@ class Fanout {
         this.json = json;
     }
 
-    /** The connection shows this cart, which is sent to it at once. */
+    /** A new connection shows this cart, which is sent to it at once. */
     void showCart(Outbox outbox, CartView cart) {
-        byCart.computeIfAbsent(cart.id(), id -> ConcurrentHashMap.newKeySet()).add(outbox);
+        synchronized (changing) {
+            connections.put(outbox, new Followed(cart.id(), Set.of()));
+            add(byCart, cart.id(), outbox);
+        }
         outbox.cart(cartMessage(cart));
     }
 
+    /** The connection follows these products now, and no others. */
     void follow(Outbox outbox, Set<Long> productIds) {
-        byProduct.values().forEach(outboxes -> outboxes.remove(outbox));
-        productIds.forEach(id -> byProduct.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(outbox));
+        synchronized (changing) {
+            Followed before = connections.get(outbox);
+            if (before == null) {
+                return; // closed while its message was being read
+            }
+            before.productIds().stream().filter(id -> !productIds.contains(id)).forEach(id -> remove(byProduct, id, outbox));
+            productIds.stream().filter(id -> !before.productIds().contains(id)).forEach(id -> add(byProduct, id, outbox));
+            connections.put(outbox, new Followed(before.cartId(), Set.copyOf(productIds)));
+        }
     }
 
     void forget(Outbox outbox) {
-        byCart.values().forEach(outboxes -> outboxes.remove(outbox));
-        byProduct.values().forEach(outboxes -> outboxes.remove(outbox));
+        synchronized (changing) {
+            Followed before = connections.remove(outbox);
+            if (before != null) {
+                remove(byCart, before.cartId(), outbox);
+                before.productIds().forEach(id -> remove(byProduct, id, outbox));
+            }
+        }
+    }
+
+    Sizes sizes() {
+        synchronized (changing) {
+            return new Sizes(connections.size(), byCart.size(), byProduct.size());
+        }
     }
 
     void push(Changes changes) {
@@ -55,8 +88,7 @@ class Fanout {
                 carts.view(cartId).map(this::cartMessage).ifPresent(message -> outboxes.forEach(outbox -> outbox.cart(message)));
             }
         }
-        Set<Long> followed = changes.products().stream().filter(id -> !byProduct.getOrDefault(id, Set.of()).isEmpty())
-                .collect(Collectors.toSet());
+        Set<Long> followed = changes.products().stream().filter(byProduct::containsKey).collect(Collectors.toSet());
         if (!followed.isEmpty()) {
             stock.available(followed).forEach((productId, available) -> {
                 TextMessage message = text(Map.of("type", "stock", "productId", productId, "available", available));
@@ -68,12 +100,23 @@ class Fanout {
     /** Idle connections are kept open through proxies that close quiet ones. */
     @Scheduled(fixedDelay = 25_000)
     void ping() {
-        byCart.values().stream().flatMap(Set::stream).distinct().forEach(outbox -> {
+        connections.keySet().forEach(outbox -> {
             if (outbox.session().isOpen()) {
                 outbox.ping();
             } else {
                 forget(outbox);
             }
+        });
+    }
+
+    private static <K> void add(Map<K, Set<Outbox>> index, K key, Outbox outbox) {
+        index.computeIfAbsent(key, absent -> ConcurrentHashMap.newKeySet()).add(outbox);
+    }
+
+    private static <K> void remove(Map<K, Set<Outbox>> index, K key, Outbox outbox) {
+        index.computeIfPresent(key, (present, outboxes) -> {
+            outboxes.remove(outbox);
+            return outboxes.isEmpty() ? null : outboxes;
         });
     }
 

@@ -1,7 +1,10 @@
 package dev.cartwright.realtime;
 
 import dev.cartwright.cart.Carts;
+import dev.cartwright.catalog.Products;
 import dev.cartwright.shopper.ShopperId;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import java.util.HashSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -17,23 +20,36 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /ws}: a shopper's live view. It starts with their cart, then carries
  * {@code {type:"cart", cart}} after every committed change of it and {@code {type:"stock",
  * productId, available}} for the products it follows ({@code {type:"subscribe", productIds}}).
- * A malformed message closes the connection with 1007; too many products with 1008.
+ * A malformed message closes the connection with 1007; too many products, products that are
+ * not in the catalog, or more messages than the rate limit allows with 1008.
  */
 @Component
 class RealtimeSocket extends TextWebSocketHandler {
 
     private static final String OUTBOX = "outbox";
+    private static final String MESSAGES = "messages";
 
     private final Carts carts;
+    private final Products products;
     private final Fanout fanout;
     private final JsonMapper json;
     private final int maxSubscriptions;
+    private final Bandwidth messageRate;
 
-    RealtimeSocket(Carts carts, Fanout fanout, JsonMapper json, RealtimeSettings settings) {
+    RealtimeSocket(Carts carts, Products products, Fanout fanout, JsonMapper json, RealtimeSettings settings) {
         this.carts = carts;
+        this.products = products;
         this.fanout = fanout;
         this.json = json;
         this.maxSubscriptions = settings.maxSubscriptions();
+        this.messageRate = Bandwidth.builder().capacity(settings.subscribeBurst())
+                .refillGreedy(1, settings.subscribeRefill()).build();
+    }
+
+    /** What a client's message asks for: products to follow, or to be closed. */
+    private sealed interface Request {
+        record Follow(Set<Long> productIds) implements Request {}
+        record Refuse(CloseStatus status) implements Request {}
     }
 
     @Override
@@ -44,37 +60,50 @@ class RealtimeSocket extends TextWebSocketHandler {
         }
         Outbox outbox = new Outbox(session);
         session.getAttributes().put(OUTBOX, outbox);
+        session.getAttributes().put(MESSAGES, Bucket.builder().addLimit(messageRate).build());
         fanout.showCart(outbox, carts.view(shopper));
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        Outbox outbox = outbox(session);
+        Outbox outbox = (Outbox) session.getAttributes().get(OUTBOX);
+        // Counted before anything is read: each message may cost a query, and the storefront
+        // subscribes only when the products it shows change.
+        if (!((Bucket) session.getAttributes().get(MESSAGES)).tryConsume(1)) {
+            outbox.close(CloseStatus.POLICY_VIOLATION.withReason("too many messages"));
+            return;
+        }
+        switch (request(message)) {
+            case Request.Follow(Set<Long> productIds) -> fanout.follow(outbox, productIds);
+            case Request.Refuse(CloseStatus status) -> outbox.close(status);
+        }
+    }
+
+    private Request request(TextMessage message) {
         JsonNode received;
         try {
             received = json.readTree(message.getPayload());
         } catch (JacksonException e) {
-            outbox.close(CloseStatus.BAD_DATA.withReason("malformed JSON"));
-            return;
+            return new Request.Refuse(CloseStatus.BAD_DATA.withReason("malformed JSON"));
         }
         JsonNode ids = received.path("productIds");
         if (!"subscribe".equals(received.path("type").asString("")) || !ids.isArray()) {
-            outbox.close(CloseStatus.BAD_DATA.withReason("expected {type: subscribe, productIds: [...]}"));
-            return;
+            return new Request.Refuse(CloseStatus.BAD_DATA.withReason("expected {type: subscribe, productIds: [...]}"));
         }
         if (ids.size() > maxSubscriptions) {
-            outbox.close(CloseStatus.POLICY_VIOLATION.withReason("at most " + maxSubscriptions + " products"));
-            return;
+            return new Request.Refuse(CloseStatus.POLICY_VIOLATION.withReason("at most " + maxSubscriptions + " products"));
         }
         Set<Long> productIds = new HashSet<>();
         for (JsonNode id : ids) {
             if (!id.canConvertToLong() || !id.isIntegralNumber()) {
-                outbox.close(CloseStatus.BAD_DATA.withReason("product ids are numbers"));
-                return;
+                return new Request.Refuse(CloseStatus.BAD_DATA.withReason("product ids are numbers"));
             }
             productIds.add(id.asLong());
         }
-        fanout.follow(outbox, productIds);
+        Set<Long> known = products.byIds(productIds).keySet();
+        return productIds.stream().filter(id -> !known.contains(id)).min(Long::compare)
+                .<Request>map(unknown -> new Request.Refuse(CloseStatus.POLICY_VIOLATION.withReason("unknown product " + unknown)))
+                .orElseGet(() -> new Request.Follow(productIds));
     }
 
     @Override
@@ -82,9 +111,5 @@ class RealtimeSocket extends TextWebSocketHandler {
         if (session.getAttributes().get(OUTBOX) instanceof Outbox outbox) {
             fanout.forget(outbox);
         }
-    }
-
-    private static Outbox outbox(WebSocketSession session) {
-        return (Outbox) session.getAttributes().get(OUTBOX);
     }
 }
