@@ -23,8 +23,10 @@ class PaymentProviders {
 
     /** The provider's name as configured, else the simulated one's on the embedded database; empty when neither. */
     static String chosen(Environment environment) {
+        // Conditions run before any bean exists, so the settings are bound here from the environment.
         Binder binder = Binder.get(environment);
-        String configured = binder.bind("cartwright.payment.provider", String.class).map(String::strip).orElse("");
+        String provider = binder.bindOrCreate("cartwright.payment", PaymentSettings.class).provider();
+        String configured = provider == null ? "" : provider.strip();
         if (!configured.isEmpty()) {
             return configured;
         }
