@@ -19,7 +19,8 @@ class CheckoutStore {
 
     record CheckoutRow(UUID id, UUID shopperId, UUID cartId, CheckoutStatus status, ShippingAddress address,
             @Nullable String couponCode, boolean couponClaimed, long subtotal, long discount, long total, String currency,
-            @Nullable String paymentRedirectUrl, @Nullable UUID orderId, Instant expiresAt) {}
+            @Nullable String paymentSessionId, @Nullable String paymentRedirectUrl, @Nullable UUID orderId,
+            Instant expiresAt) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -159,7 +160,8 @@ class CheckoutStore {
                 rs.getObject("cart_id", UUID.class), CheckoutStatus.valueOf(rs.getString("status")),
                 json.readValue(rs.getString("shipping_address"), ShippingAddress.class), rs.getString("coupon_code"),
                 rs.getBoolean("coupon_claimed"), rs.getLong("subtotal"), rs.getLong("discount"), rs.getLong("total"),
-                rs.getString("currency"), rs.getString("payment_redirect_url"), rs.getObject("order_id", UUID.class),
+                rs.getString("currency"), rs.getString("payment_session_id"), rs.getString("payment_redirect_url"),
+                rs.getObject("order_id", UUID.class),
                 rs.getTimestamp("expires_at").toInstant());
     }
 }

@@ -11,6 +11,7 @@ import dev.cartwright.order.NewOrder;
 import dev.cartwright.order.OrderView;
 import dev.cartwright.order.Orders;
 import dev.cartwright.order.ShippingAddress;
+import dev.cartwright.payment.PaymentAnomalies;
 import dev.cartwright.payment.PaymentFailed;
 import dev.cartwright.payment.PaymentProvider;
 import dev.cartwright.payment.PaymentRequest;
@@ -49,16 +50,18 @@ public class Checkouts {
     private final Coupons coupons;
     private final Orders orders;
     private final PaymentProvider provider;
+    private final PaymentAnomalies anomalies;
     private final CheckoutSettings settings;
 
     Checkouts(CheckoutStore store, Carts carts, StockReservations reservations, Coupons coupons, Orders orders,
-            PaymentProvider provider, CheckoutSettings settings) {
+            PaymentProvider provider, PaymentAnomalies anomalies, CheckoutSettings settings) {
         this.store = store;
         this.carts = carts;
         this.reservations = reservations;
         this.coupons = coupons;
         this.orders = orders;
         this.provider = provider;
+        this.anomalies = anomalies;
         this.settings = settings;
     }
 
@@ -122,7 +125,7 @@ public class Checkouts {
                 basket.cart().totals().currency(), terms);
         CheckoutStore.CheckoutRow row = new CheckoutStore.CheckoutRow(id, shopper.value(), basket.cart().id(),
                 CheckoutStatus.RESERVED, address, terms == null ? null : terms.code(), false, totals.subtotal(),
-                totals.discount(), totals.total(), totals.currency(), null, null,
+                totals.discount(), totals.total(), totals.currency(), null, null, null,
                 Instant.now().plus(settings.reservationTtl()));
         store.insert(row, selected.stream().map(line -> new CheckoutView.Line(line.id(), line.productId(), line.name(),
                 line.unitPrice(), line.quantity(), line.lineTotal())).toList());
@@ -182,19 +185,31 @@ public class Checkouts {
         return new Transition.Cancelled(view(store.lock(id).orElseThrow()));
     }
 
-    /** Runs inside the webhook's transaction: if anything here fails, the event is not recorded and comes again. */
+    /**
+     * Runs inside the webhook's transaction: if anything here fails, the event is not recorded and
+     * comes again. A payment that cannot complete its checkout is recorded as an anomaly for the
+     * operator and acknowledged, so the provider stops sending it.
+     */
     @EventListener
     @Transactional
     void on(PaymentSucceeded paid) {
         Optional<CheckoutStore.CheckoutRow> found = store.lock(paid.checkoutId());
         if (found.isEmpty()) {
-            log.warn("Payment {} names checkout {}, which does not exist", paid.eventId(), paid.checkoutId());
+            refused(paid, PaymentAnomalies.Reason.UNKNOWN_CHECKOUT, "a checkout of this shop",
+                    "checkout " + paid.checkoutId());
             return;
         }
         CheckoutStore.CheckoutRow checkout = found.get();
+        // Only the session this checkout is being paid through can pay for it; another one's amount proves nothing.
+        if (!paid.sessionId().equals(checkout.paymentSessionId())) {
+            refused(paid, PaymentAnomalies.Reason.SESSION_MISMATCH,
+                    checkout.paymentSessionId() == null ? "no payment session yet" : checkout.paymentSessionId(),
+                    paid.sessionId());
+            return;
+        }
         if (paid.amount() != checkout.total() || !paid.currency().equals(checkout.currency())) {
-            log.error("REFUND DUE: payment {} paid {} {} for checkout {}, which costs {} {}; it is not completed",
-                    paid.eventId(), paid.amount(), paid.currency(), checkout.id(), checkout.total(), checkout.currency());
+            refused(paid, PaymentAnomalies.Reason.AMOUNT_MISMATCH, checkout.total() + " " + checkout.currency(),
+                    paid.amount() + " " + paid.currency());
             return;
         }
         switch (checkout.status()) {
@@ -205,12 +220,16 @@ public class Checkouts {
         }
     }
 
-    /** A failure after success changes nothing: only a checkout waiting for payment can fail. */
+    /**
+     * A failure after success changes nothing: only a checkout waiting for payment can fail, and only
+     * through the session it is being paid with, not an earlier one abandoned.
+     */
     @EventListener
     @Transactional
     void on(PaymentFailed failed) {
         store.lock(failed.checkoutId())
                 .filter(checkout -> checkout.status() == CheckoutStatus.PAYMENT_PENDING)
+                .filter(checkout -> failed.sessionId().equals(checkout.paymentSessionId()))
                 .ifPresent(checkout -> close(checkout, CheckoutStatus.FAILED));
     }
 
@@ -246,7 +265,7 @@ public class Checkouts {
     /**
      * The shopper paid after the checkout had given its stock back (the provider's answer came
      * late). If the stock and coupon can still be had, the sale goes ahead; otherwise the
-     * payment has to be refunded, which is logged for the operator.
+     * payment has to be refunded, which is recorded for the operator.
      */
     private void completeLate(CheckoutStore.CheckoutRow checkout, PaymentSucceeded paid) {
         List<StockRequest> wanted = store.lines(checkout.id()).stream()
@@ -260,9 +279,15 @@ public class Checkouts {
         if (stockAgain) {
             reservations.release(checkout.id());
         }
-        log.error("REFUND DUE: payment {} ({} {}) for checkout {} arrived after it was {}, and its {} can no longer be had",
-                paid.eventId(), paid.amount(), paid.currency(), checkout.id(), checkout.status(),
-                stockAgain ? "coupon" : "stock");
+        refused(paid, PaymentAnomalies.Reason.ARRIVED_TOO_LATE, "a checkout awaiting payment", "a checkout "
+                + checkout.status() + " whose " + (stockAgain ? "coupon" : "stock") + " can no longer be had");
+    }
+
+    private void refused(PaymentSucceeded paid, PaymentAnomalies.Reason reason, String expected, String arrived) {
+        anomalies.record(paid, reason, expected, arrived);
+        log.error("REFUND DUE: payment {} ({} {}, session {}) for checkout {} does not complete it ({}): expected {}, got {}",
+                paid.eventId(), paid.amount(), paid.currency(), paid.sessionId(), paid.checkoutId(), reason, expected,
+                arrived);
     }
 
     private void close(CheckoutStore.CheckoutRow checkout, CheckoutStatus status) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +26,7 @@ import org.springframework.web.util.HtmlUtils;
  * store while the webhook is still on its way.
  */
 @RestController
+@Conditional(PaymentProviders.SimulatedChosen.class)
 class HostedPaymentPage {
 
     record Outcome(@NotNull @Pattern(regexp = "paid|declined", message = "must be paid or declined") String outcome) {}

@@ -3,8 +3,9 @@ package dev.cartwright.payment;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the simulated provider delivers webhooks (empty: this node's own endpoint) and the
- * secret they are signed with (empty: one made once per database, shared by every node).
+ * Which provider takes payments ({@code provider}, see {@link PaymentProviders}), where the
+ * simulated provider delivers webhooks (empty: this node's own endpoint) and the secret they are
+ * signed with (empty: one made once per database, shared by every node).
  */
 @ConfigurationProperties("cartwright.payment")
-record PaymentSettings(String webhookUrl, String webhookSecret) {}
+record PaymentSettings(String provider, String webhookUrl, String webhookSecret) {}

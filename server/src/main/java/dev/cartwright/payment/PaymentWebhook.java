@@ -46,6 +46,10 @@ class PaymentWebhook {
         if (event.id() == null || event.id().isBlank() || event.type() == null) {
             throw Problems.failure(Problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "The event needs an id and a type."));
         }
+        if (!event.complete()) {
+            throw Problems.failure(Problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON",
+                    "A payment event needs data with its checkoutId, sessionId, amount and currency."));
+        }
         return events.apply(event) ? Map.of("received", true) : Map.of("received", true, "duplicate", true);
     }
 }

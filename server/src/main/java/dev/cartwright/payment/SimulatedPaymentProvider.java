@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The built-in provider, which behaves like a real hosted-payment provider: a session per
  * payment, a page of its own where the shopper pays or declines ({@link HostedPaymentPage}),
- * and the outcome reported by a signed webhook over HTTP ({@link WebhookDelivery}).
+ * and the outcome reported by a signed webhook over HTTP ({@link WebhookDelivery}). No money
+ * moves: it is the demo's, there only when chosen ({@link PaymentProviders}).
  */
 @Service
+@Conditional(PaymentProviders.SimulatedChosen.class)
 class SimulatedPaymentProvider implements PaymentProvider {
 
     enum Status { OPEN, PAID, DECLINED, EXPIRED }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * returns, over HTTP, signed, and again with growing pauses until the store acknowledges.
  */
 @Component
+@Conditional(PaymentProviders.SimulatedChosen.class)
 class WebhookDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);

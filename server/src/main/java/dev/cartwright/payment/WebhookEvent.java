@@ -13,4 +13,16 @@ record WebhookEvent(String id, String type, long created, Data data) {
     static final String FAILED = "payment.failed";
 
     record Data(String sessionId, UUID checkoutId, long amount, String currency, @Nullable String reason) {}
+
+    /**
+     * Whether an event that moves a checkout says which checkout, through which payment session and
+     * in what currency: JSON may leave out what the types above promise.
+     */
+    boolean complete() {
+        if (!type.equals(SUCCEEDED) && !type.equals(FAILED)) {
+            return true;
+        }
+        return data != null && data.checkoutId() != null && data.sessionId() != null && !data.sessionId().isBlank()
+                && data.currency() != null;
+    }
 }

@@ -7,13 +7,14 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the data lives: {@code url} (from DATABASE_URL) selects an external PostgreSQL;
- * without it an embedded PostgreSQL keeps its files in {@code dataDir}.
+ * without it an embedded PostgreSQL keeps its files in {@code dataDir}. Features whose defaults
+ * suit only the embedded demo store (the simulated payment provider) ask {@link #embedded()}.
  */
 @Validated
 @ConfigurationProperties("cartwright.database")
-record DatabaseSettings(String url, Path dataDir, @Min(2) int maxPoolSize) {
+public record DatabaseSettings(String url, Path dataDir, @Min(2) int maxPoolSize) {
 
-    boolean embedded() {
+    public boolean embedded() {
         return url == null || url.isBlank();
     }
 }

@@ -40,11 +40,36 @@ class PaymentWebhookTest extends ServiceTest {
     }
 
     private static String event(String eventId, String type, Pending pending, String reason, long amount) {
+        return event(eventId, type, pending.checkoutId(), pending.sessionId(), reason, amount, "EUR");
+    }
+
+    private static String event(String eventId, String type, String checkoutId, String sessionId, String reason,
+            long amount, String currency) {
         return """
                 {"id": "%s", "type": "%s", "created": %d, "data": {"sessionId": "%s", "checkoutId": "%s",
-                 "amount": %d, "currency": "EUR", "reason": %s}}"""
-                .formatted(eventId, type, Instant.now().getEpochSecond(), pending.sessionId(), pending.checkoutId(), amount,
+                 "amount": %d, "currency": "%s", "reason": %s}}"""
+                .formatted(eventId, type, Instant.now().getEpochSecond(), sessionId, checkoutId, amount, currency,
                         reason == null ? "null" : "\"" + reason + "\"");
+    }
+
+    private static String success(String eventId, String checkoutId, String sessionId, long amount, String currency) {
+        return event(eventId, WebhookEvent.SUCCEEDED, checkoutId, sessionId, null, amount, currency);
+    }
+
+    /** A payment that did not complete its checkout, as an operator finds it. */
+    private record Anomaly(String checkoutId, String reason, String expected, String arrived, String sessionId, long amount,
+            String currency) {}
+
+    private List<Anomaly> anomalies(String eventId) {
+        return jdbc.sql("select * from payment_anomaly where event_id = :id")
+                .param("id", eventId)
+                .query((rs, row) -> new Anomaly(rs.getString("checkout_id"), rs.getString("reason"), rs.getString("expected"),
+                        rs.getString("arrived"), rs.getString("session_id"), rs.getLong("amount"), rs.getString("currency")))
+                .list();
+    }
+
+    private int onHand(Product product) {
+        return jdbc.sql("select on_hand from stock where product_id = :id").param("id", product.id()).query(Integer.class).single();
     }
 
     private Shopper.Response deliver(String body, String signatureHeader) {
@@ -159,14 +184,98 @@ class PaymentWebhookTest extends ServiceTest {
     }
 
     @Test
-    void aPaymentOfAnotherAmountThanTheCheckoutCostsDoesNotCompleteIt() {
+    void aPaymentOfAnotherAmountOrCurrencyThanTheCheckoutCostsDoesNotCompleteItAndIsRecorded() {
         Pending pending = pendingPayment();
+        String tooLittle = "evt_" + UUID.randomUUID();
+        String otherCurrency = "evt_" + UUID.randomUUID();
 
-        assertThat(deliverSigned(event("evt_" + UUID.randomUUID(), "payment.succeeded", pending, null, 1), Instant.now())
+        assertThat(deliverSigned(success(tooLittle, pending.checkoutId(), pending.sessionId(), 1, "EUR"), Instant.now())
+                .status()).isEqualTo(200);
+        assertThat(deliverSigned(success(otherCurrency, pending.checkoutId(), pending.sessionId(), 4800, "USD"), Instant.now())
                 .status()).isEqualTo(200);
 
         assertThat(status(pending)).isEqualTo("PAYMENT_PENDING");
-        assertThat(jdbc.sql("select on_hand from stock where product_id = :id").param("id", pending.product().id())
-                .query(Integer.class).single()).isEqualTo(5);
+        assertThat(onHand(pending.product())).isEqualTo(5);
+        assertThat(anomalies(tooLittle)).containsExactly(new Anomaly(pending.checkoutId(), "AMOUNT_MISMATCH", "4800 EUR",
+                "1 EUR", pending.sessionId(), 1, "EUR"));
+        assertThat(anomalies(otherCurrency)).containsExactly(new Anomaly(pending.checkoutId(), "AMOUNT_MISMATCH", "4800 EUR",
+                "4800 USD", pending.sessionId(), 4800, "USD"));
+    }
+
+    @Test
+    void aSuccessThroughAnotherPaymentSessionDoesNotCompleteTheCheckoutAndIsRecordedOnce() {
+        Pending pending = pendingPayment();
+        String eventId = "evt_" + UUID.randomUUID();
+        String body = success(eventId, pending.checkoutId(), "ps_someoneElsesSession", 4800, "EUR");
+
+        assertThat(deliverSigned(body, Instant.now()).status()).isEqualTo(200);
+        assertThat(deliverSigned(body, Instant.now()).json().path("duplicate").asBoolean()).isTrue();
+
+        assertThat(status(pending)).isEqualTo("PAYMENT_PENDING");
+        assertThat(onHand(pending.product())).isEqualTo(5);
+        assertThat(anomalies(eventId)).containsExactly(new Anomaly(pending.checkoutId(), "SESSION_MISMATCH",
+                pending.sessionId(), "ps_someoneElsesSession", "ps_someoneElsesSession", 4800, "EUR"));
+
+        deliverSigned(event("evt_" + UUID.randomUUID(), WebhookEvent.SUCCEEDED, pending, null), Instant.now());
+        assertThat(status(pending)).isEqualTo("PAID");
+    }
+
+    @Test
+    void aFailureThroughAnotherPaymentSessionDoesNotFailTheCheckout() {
+        Pending pending = pendingPayment();
+
+        assertThat(deliverSigned(event("evt_" + UUID.randomUUID(), WebhookEvent.FAILED, pending.checkoutId(),
+                "ps_abandonedSession", "declined", 4800, "EUR"), Instant.now()).status()).isEqualTo(200);
+
+        assertThat(status(pending)).isEqualTo("PAYMENT_PENDING");
+        assertThat(jdbc.sql("select reserved from stock where product_id = :id").param("id", pending.product().id())
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aSuccessForACheckoutThatDoesNotExistIsRecorded() {
+        String eventId = "evt_" + UUID.randomUUID();
+        String nowhere = UUID.randomUUID().toString();
+
+        assertThat(deliverSigned(success(eventId, nowhere, "ps_lost", 1200, "EUR"), Instant.now()).status()).isEqualTo(200);
+
+        assertThat(anomalies(eventId)).containsExactly(new Anomaly(nowhere, "UNKNOWN_CHECKOUT", "a checkout of this shop",
+                "checkout " + nowhere, "ps_lost", 1200, "EUR"));
+    }
+
+    @Test
+    void aPaymentArrivingAfterItsStockWasSoldToSomeoneElseIsRecordedForRefund() {
+        Pending pending = pendingPayment();
+        assertThat(pending.shopper().delete("/api/checkouts/" + pending.checkoutId()).status()).isEqualTo(200);
+        Shopper quicker = newShopper();
+        add(quicker, pending.product().id(), 5);
+        String quickerCheckout = checkout(quicker).json().path("id").asString();
+        String quickerPage = startPayment(quicker, quickerCheckout);
+        deliverSigned(success("evt_" + UUID.randomUUID(), quickerCheckout, quickerPage.substring(quickerPage.lastIndexOf('/') + 1),
+                12000, "EUR"), Instant.now());
+        String late = "evt_" + UUID.randomUUID();
+
+        assertThat(deliverSigned(event(late, WebhookEvent.SUCCEEDED, pending, null), Instant.now()).status()).isEqualTo(200);
+
+        assertThat(status(pending)).isEqualTo("CANCELLED");
+        assertThat(onHand(pending.product())).isZero();
+        assertThat(anomalies(late)).containsExactly(new Anomaly(pending.checkoutId(), "ARRIVED_TOO_LATE",
+                "a checkout awaiting payment", "a checkout CANCELLED whose stock can no longer be had", pending.sessionId(),
+                4800, "EUR"));
+    }
+
+    @Test
+    void aPaymentEventWithoutItsSessionOrCheckoutIsRefused() {
+        Pending pending = pendingPayment();
+        String eventId = "evt_" + UUID.randomUUID();
+
+        Shopper.Response refused = deliverSigned("""
+                {"id": "%s", "type": "payment.succeeded", "created": %d, "data": {"checkoutId": "%s", "amount": 4800,
+                 "currency": "EUR"}}""".formatted(eventId, Instant.now().getEpochSecond(), pending.checkoutId()), Instant.now());
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("MALFORMED_JSON");
+        assertThat(status(pending)).isEqualTo("PAYMENT_PENDING");
+        assertThat(applied(eventId)).isZero();
     }
 }

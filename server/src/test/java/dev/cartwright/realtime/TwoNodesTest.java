@@ -35,7 +35,8 @@ class TwoNodesTest {
 
     private static ConfigurableApplicationContext node(String url) {
         return new SpringApplicationBuilder(CartwrightApplication.class)
-                .run("--server.port=0", "--cartwright.database.url=" + url, "--cartwright.admin.token=" + ADMIN);
+                .run("--server.port=0", "--cartwright.database.url=" + url, "--cartwright.admin.token=" + ADMIN,
+                        "--cartwright.payment.provider=simulated");
     }
 
     @AfterAll
