@@ -18,7 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ClosedCheckouts implements RetentionTask {
 
-    private static final String UNPAID_CLOSED = "('FAILED', 'CANCELLED', 'EXPIRED')";
+    /** Closed unpaid, and no payment for it needs a refund or a look (payment_anomaly): those stay for the operator. */
+    private static final String DELETABLE = """
+            status in ('FAILED', 'CANCELLED', 'EXPIRED')
+            and not exists (select 1 from payment_anomaly a where a.checkout_id = checkout.id)""";
 
     private final JdbcClient jdbc;
     private final Duration retention;
@@ -37,7 +40,7 @@ class ClosedCheckouts implements RetentionTask {
     public int forget(int limit) {
         return jdbc.sql("""
                         with doomed as (select id from checkout
-                                         where status in\s""" + UNPAID_CLOSED + """
+                                         where\s""" + DELETABLE + """
                                            and updated_at < now() - make_interval(secs => :retention)
                                          limit :limit
                                            for update skip locked),
@@ -55,8 +58,7 @@ class ClosedCheckouts implements RetentionTask {
     void forget(GuestsForgotten guests) {
         UUID[] ids = guests.shopperIds().toArray(UUID[]::new);
         jdbc.sql("""
-                        with doomed as (select id from checkout where shopper_id = any(:ids)
-                                           and status in\s""" + UNPAID_CLOSED + """
+                        with doomed as (select id from checkout where shopper_id = any(:ids) and\s""" + DELETABLE + """
                                        ),
                              lines as (delete from checkout_line where checkout_id in (select id from doomed))
                         delete from checkout where id in (select id from doomed)

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Forgets guests who have stayed away longer than the retention and left nothing that matters:
- * no order, no open checkout, a cart nobody has touched since. Whether that is so is read from
+ * no order, no open checkout, no payment to look into, a cart nobody has touched since. Whether that is so is read from
  * the cart, checkout and order tables; what they keep of the guest goes by {@link GuestsForgotten}.
  */
 @Component
@@ -39,7 +39,8 @@ class AbandonedGuests implements RetentionTask {
                          where s.last_seen_at < now() - make_interval(secs => :retention)
                            and not exists (select 1 from customer_order o where o.shopper_id = s.id)
                            and not exists (select 1 from checkout k where k.shopper_id = s.id
-                                              and k.status in ('RESERVED', 'PAYMENT_PENDING', 'PAID'))
+                                              and (k.status in ('RESERVED', 'PAYMENT_PENDING', 'PAID')
+                                                   or exists (select 1 from payment_anomaly a where a.checkout_id = k.id)))
                            and not exists (select 1 from cart_member m where m.shopper_id = s.id
                                               and m.joined_at >= now() - make_interval(secs => :retention))
                            and not exists (select 1 from cart c where c.owner_id = s.id

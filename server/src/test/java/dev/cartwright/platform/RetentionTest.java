@@ -93,13 +93,18 @@ class RetentionTest extends ServiceTest {
         shopper.delete("/api/checkouts/" + old);
         String recent = checkout(shopper).json().path("id").asString();
         shopper.delete("/api/checkouts/" + recent);
-        jdbc.sql("update checkout set updated_at = now() - interval '40 days' where id = cast(:id as uuid)").param("id", old).update();
+        String refundDue = checkout(shopper).json().path("id").asString();
+        shopper.delete("/api/checkouts/" + refundDue);
+        paidTooLate(refundDue);
+        jdbc.sql("update checkout set updated_at = now() - interval '40 days' where id in (cast(:old as uuid), cast(:due as uuid))")
+                .param("old", old).param("due", refundDue).update();
 
         assertThat(retention.run()).isTrue();
 
         assertThat(count("checkout where id = '" + old + "'")).isZero();
         assertThat(count("checkout_line where checkout_id = '" + old + "'")).isZero();
         assertThat(count("checkout where id = '" + recent + "'")).isOne();
+        assertThat(count("checkout where id = '" + refundDue + "'")).as("a payment to refund keeps its checkout").isOne();
         assertThat(count("reservation where checkout_id in ('" + old + "', '" + recent + "')"))
                 .as("a closed checkout gave its reservations back when it closed").isZero();
     }
@@ -153,6 +158,33 @@ class RetentionTest extends ServiceTest {
         assertThat(guests.forget(2)).isEqualTo(2);
         assertThat(guests.forget(2)).isEqualTo(1);
         assertThat(guests.forget(2)).isZero();
+    }
+
+    @Test
+    void aGuestWithAPaymentToLookIntoStays() throws Exception {
+        Shopper guest = newShopper();
+        UUID cart = cartId(add(guest, vase.id(), 1));
+        String cancelled = checkout(guest).json().path("id").asString();
+        guest.delete("/api/checkouts/" + cancelled);
+        paidTooLate(cancelled);
+        stayAway(ownerOf(cart), cart);
+
+        assertThat(retention.run()).isTrue();
+
+        assertThat(count("cart where id = '" + cart + "'")).isOne();
+        assertThat(count("checkout where id = '" + cancelled + "'")).isOne();
+    }
+
+    /** What the payment feature records when a payment arrives for a checkout it can no longer complete. */
+    private void paidTooLate(String checkoutId) {
+        String event = "evt_" + UUID.randomUUID();
+        jdbc.sql("insert into payment_event (id, type, checkout_id) values (:id, 'payment.succeeded', cast(:checkout as uuid))")
+                .param("id", event).param("checkout", checkoutId).update();
+        jdbc.sql("""
+                        insert into payment_anomaly (event_id, checkout_id, reason, expected, arrived, session_id, amount, currency)
+                        values (:event, cast(:checkout as uuid), 'ARRIVED_TOO_LATE', 'RESERVED', 'CANCELLED', 'ps_test', 2500, 'EUR')
+                        """)
+                .param("event", event).param("checkout", checkoutId).update();
     }
 
     private void stayAway(UUID shopper, UUID cart) {
