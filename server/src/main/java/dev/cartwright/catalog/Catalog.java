@@ -1,5 +1,6 @@
 package dev.cartwright.catalog;
 
+import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.inventory.StockLevels;
 import java.util.List;
 import java.util.Map;
@@ -32,19 +33,15 @@ public class Catalog {
         List<Product> page = products.page(query, afterId, limit + 1);
         boolean more = page.size() > limit;
         List<Product> shown = more ? page.subList(0, limit) : page;
-        Map<Long, Integer> available = stock.available(shown.stream().map(Product::id).toList());
+        Map<Long, StockLevel> levels = stock.levels(shown.stream().map(Product::id).toList());
         List<ProductView> items = shown.stream()
-                .map(product -> view(product, available.getOrDefault(product.id(), 0)))
+                .map(product -> ProductView.of(product, currency, levels.get(product.id())))
                 .toList();
         String next = more ? cursors.issue(shown.getLast().id(), query) : null;
         return new ProductPage(items, next);
     }
 
     Optional<ProductView> product(long id) {
-        return products.byId(id).map(product -> ProductView.of(product, currency, stock.available(id)));
-    }
-
-    private ProductView view(Product product, int available) {
-        return ProductView.of(product, currency, available);
+        return products.byId(id).map(product -> ProductView.of(product, currency, stock.levels(List.of(id)).get(id)));
     }
 }

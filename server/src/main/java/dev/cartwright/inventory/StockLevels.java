@@ -25,15 +25,22 @@ public class StockLevels {
     /** Products without a stock row have none available; they are absent from the map. */
     public Map<Long, Integer> available(Collection<Long> productIds) {
         Map<Long, Integer> available = new HashMap<>();
+        levels(productIds).forEach((id, level) -> available.put(id, level.available()));
+        return available;
+    }
+
+    /** What is available of each product, with the version of that figure; products without stock are absent. */
+    public Map<Long, StockLevel> levels(Collection<Long> productIds) {
+        Map<Long, StockLevel> levels = new HashMap<>();
         if (productIds.isEmpty()) {
-            return available;
+            return levels;
         }
-        jdbc.sql("select product_id, on_hand - reserved from stock where product_id = any(:ids)")
+        jdbc.sql("select product_id, on_hand - reserved, version from stock where product_id = any(:ids)")
                 .param("ids", productIds.toArray(Long[]::new))
                 .query(rs -> {
-                    available.put(rs.getLong(1), rs.getInt(2));
+                    levels.put(rs.getLong(1), new StockLevel(rs.getLong(1), rs.getInt(2), rs.getLong(3)));
                 });
-        return available;
+        return levels;
     }
 
     public int available(long productId) {
@@ -52,7 +59,7 @@ public class StockLevels {
     @Transactional
     public Restock setOnHand(long productId, int onHand) {
         Restock restock = jdbc.sql("""
-                        update stock set on_hand = :onHand where product_id = :id and reserved <= :onHand
+                        update stock set on_hand = :onHand, version = version + 1 where product_id = :id and reserved <= :onHand
                         returning on_hand, reserved
                         """)
                 .param("id", productId)

@@ -47,7 +47,7 @@ public class StockReservations {
         }
         for (StockRequest request : ordered) {
             int changed = jdbc.sql("""
-                            update stock set reserved = reserved + :quantity
+                            update stock set reserved = reserved + :quantity, version = version + 1
                              where product_id = :product and on_hand - reserved >= :quantity
                             """)
                     .param("product", request.productId())
@@ -69,13 +69,13 @@ public class StockReservations {
     /** The reserved units are sold: they leave stock on hand. False when nothing was reserved for the checkout. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean sell(UUID checkoutId) {
-        return end(checkoutId, "update stock set on_hand = on_hand - :quantity, reserved = reserved - :quantity where product_id = :product");
+        return end(checkoutId, "update stock set on_hand = on_hand - :quantity, reserved = reserved - :quantity, version = version + 1 where product_id = :product");
     }
 
     /** The reserved units become available again. False when nothing was reserved for the checkout. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean release(UUID checkoutId) {
-        return end(checkoutId, "update stock set reserved = reserved - :quantity where product_id = :product");
+        return end(checkoutId, "update stock set reserved = reserved - :quantity, version = version + 1 where product_id = :product");
     }
 
     private boolean end(UUID checkoutId, String stockUpdate) {

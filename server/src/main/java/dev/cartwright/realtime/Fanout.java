@@ -2,6 +2,7 @@ package dev.cartwright.realtime;
 
 import dev.cartwright.cart.CartView;
 import dev.cartwright.cart.Carts;
+import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.inventory.StockLevels;
 import java.util.Map;
 import java.util.Set;
@@ -49,20 +50,27 @@ class Fanout {
             connections.put(outbox, new Followed(cart.id(), Set.of()));
             add(byCart, cart.id(), outbox);
         }
-        outbox.cart(cartMessage(cart));
+        outbox.cart(cart.id(), cart.version(), cartMessage(cart));
     }
 
-    /** The connection follows these products now, and no others. */
+    /**
+     * The connection follows these products now, and no others; it gets the current stock of
+     * those it did not follow before. Read after it is listed, so a change committed meanwhile
+     * reaches it either in that read or in a push, and the versions sort out which is newer.
+     */
     void follow(Outbox outbox, Set<Long> productIds) {
+        Set<Long> added;
         synchronized (changing) {
             Followed before = connections.get(outbox);
             if (before == null) {
                 return; // closed while its message was being read
             }
             before.productIds().stream().filter(id -> !productIds.contains(id)).forEach(id -> remove(byProduct, id, outbox));
-            productIds.stream().filter(id -> !before.productIds().contains(id)).forEach(id -> add(byProduct, id, outbox));
+            added = productIds.stream().filter(id -> !before.productIds().contains(id)).collect(Collectors.toSet());
+            added.forEach(id -> add(byProduct, id, outbox));
             connections.put(outbox, new Followed(before.cartId(), Set.copyOf(productIds)));
         }
+        stock.levels(added).values().forEach(level -> outbox.stock(level.productId(), level.version(), stockMessage(level)));
     }
 
     void forget(Outbox outbox) {
@@ -85,14 +93,18 @@ class Fanout {
         for (UUID cartId : changes.carts()) {
             Set<Outbox> outboxes = byCart.getOrDefault(cartId, Set.of());
             if (!outboxes.isEmpty()) {
-                carts.view(cartId).map(this::cartMessage).ifPresent(message -> outboxes.forEach(outbox -> outbox.cart(message)));
+                carts.view(cartId).ifPresent(cart -> {
+                    TextMessage message = cartMessage(cart);
+                    outboxes.forEach(outbox -> outbox.cart(cart.id(), cart.version(), message));
+                });
             }
         }
         Set<Long> followed = changes.products().stream().filter(byProduct::containsKey).collect(Collectors.toSet());
         if (!followed.isEmpty()) {
-            stock.available(followed).forEach((productId, available) -> {
-                TextMessage message = text(Map.of("type", "stock", "productId", productId, "available", available));
-                byProduct.getOrDefault(productId, Set.of()).forEach(outbox -> outbox.stock(productId, message));
+            stock.levels(followed).values().forEach(level -> {
+                TextMessage message = stockMessage(level);
+                byProduct.getOrDefault(level.productId(), Set.of())
+                        .forEach(outbox -> outbox.stock(level.productId(), level.version(), message));
             });
         }
     }
@@ -122,6 +134,11 @@ class Fanout {
 
     private TextMessage cartMessage(CartView cart) {
         return text(Map.of("type", "cart", "cart", cart));
+    }
+
+    private TextMessage stockMessage(StockLevel level) {
+        return text(Map.of("type", "stock", "productId", level.productId(), "available", level.available(),
+                "version", level.version()));
     }
 
     private TextMessage text(Object message) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
@@ -14,13 +15,17 @@ import org.springframework.web.socket.WebSocketSession;
 /**
  * What waits to be sent to one connection, bounded: one cart (a newer one replaces an older one
  * still waiting), one stock message per followed product (likewise), one ping. Its own virtual
- * thread sends, one message at a time, so a slow client holds up nobody but itself.
+ * thread sends, one message at a time, so a slow client holds up nobody but itself. States read
+ * at nearly the same time can arrive here in either order; an older one never replaces a newer.
  */
 final class Outbox {
 
+    /** A state waiting to be sent, with what tells it from an older one of the same thing. */
+    private record Waiting(Object of, long version, TextMessage message) {}
+
     private final WebSocketSession session;
-    private @Nullable TextMessage cart;
-    private final Map<Long, TextMessage> stock = new LinkedHashMap<>();
+    private @Nullable Waiting cart;
+    private final Map<Long, Waiting> stock = new LinkedHashMap<>();
     private boolean ping;
     private @Nullable CloseStatus closing;
     private boolean sending;
@@ -33,15 +38,20 @@ final class Outbox {
         return session;
     }
 
-    synchronized void cart(TextMessage message) {
-        cart = message;
-        wake();
+    synchronized void cart(UUID cartId, long version, TextMessage message) {
+        if (cart == null || !cart.of().equals(cartId) || cart.version() <= version) {
+            cart = new Waiting(cartId, version, message);
+            wake();
+        }
     }
 
-    synchronized void stock(long productId, TextMessage message) {
-        stock.remove(productId);
-        stock.put(productId, message);
-        wake();
+    synchronized void stock(long productId, long version, TextMessage message) {
+        Waiting waiting = stock.get(productId);
+        if (waiting == null || waiting.version() <= version) {
+            stock.remove(productId);
+            stock.put(productId, new Waiting(productId, version, message));
+            wake();
+        }
     }
 
     synchronized void ping() {
@@ -94,11 +104,11 @@ final class Outbox {
     private synchronized @Nullable WebSocketMessage<?> next() {
         WebSocketMessage<?> next = null;
         if (cart != null) {
-            next = cart;
+            next = cart.message();
             cart = null;
         } else if (!stock.isEmpty()) {
-            Iterator<TextMessage> first = stock.values().iterator();
-            next = first.next();
+            Iterator<Waiting> first = stock.values().iterator();
+            next = first.next().message();
             first.remove();
         } else if (ping) {
             ping = false;

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,8 @@ import org.springframework.web.socket.WebSocketSession;
 
 /** The far end of a WebSocket is outside the system; a stand-in lets a test make it slow at will. */
 class OutboxTest {
+
+    private static final UUID CART = UUID.randomUUID();
 
     private final CountDownLatch firstSendStarted = new CountDownLatch(1);
 
@@ -41,13 +44,13 @@ class OutboxTest {
         Outbox slow = new Outbox(peer(slowReceived, slowPeerReads));
         Outbox fast = new Outbox(peer(fastReceived, new CountDownLatch(0)));
 
-        slow.cart(new TextMessage("cart v1"));
+        slow.cart(CART, 1, new TextMessage("cart v1"));
         assertThat(firstSendStarted.await(5, TimeUnit.SECONDS)).isTrue();
-        slow.cart(new TextMessage("cart v2"));
-        slow.cart(new TextMessage("cart v3"));
-        slow.stock(7, new TextMessage("stock 7: 5 left"));
-        slow.stock(7, new TextMessage("stock 7: 4 left"));
-        fast.cart(new TextMessage("cart v3"));
+        slow.cart(CART, 2, new TextMessage("cart v2"));
+        slow.cart(CART, 3, new TextMessage("cart v3"));
+        slow.stock(7, 5, new TextMessage("stock 7: 5 left"));
+        slow.stock(7, 6, new TextMessage("stock 7: 4 left"));
+        fast.cart(CART, 3, new TextMessage("cart v3"));
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (fastReceived.isEmpty() && System.nanoTime() < deadline) {
@@ -63,5 +66,47 @@ class OutboxTest {
         }
         Thread.sleep(100);
         assertThat(slowReceived).containsExactly("cart v1", "cart v3", "stock 7: 4 left");
+    }
+
+    @Test
+    void aStateReadEarlierButArrivingLaterNeverReplacesANewerOneStillWaiting() throws Exception {
+        CountDownLatch peerReads = new CountDownLatch(1);
+        List<String> received = new CopyOnWriteArrayList<>();
+        Outbox outbox = new Outbox(peer(received, peerReads));
+
+        outbox.cart(CART, 1, new TextMessage("cart v1"));
+        assertThat(firstSendStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        outbox.cart(CART, 4, new TextMessage("cart v4"));
+        outbox.cart(CART, 3, new TextMessage("cart v3"));
+        outbox.stock(7, 9, new TextMessage("stock 7 v9"));
+        outbox.stock(7, 8, new TextMessage("stock 7 v8"));
+        peerReads.countDown();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (received.size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100);
+        assertThat(received).containsExactly("cart v1", "cart v4", "stock 7 v9");
+    }
+
+    @Test
+    void anotherCartReplacesTheWaitingOneWhateverItsVersion() throws Exception {
+        CountDownLatch peerReads = new CountDownLatch(1);
+        List<String> received = new CopyOnWriteArrayList<>();
+        Outbox outbox = new Outbox(peer(received, peerReads));
+
+        outbox.cart(CART, 1, new TextMessage("cart v1"));
+        assertThat(firstSendStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        outbox.cart(CART, 7, new TextMessage("own cart v7"));
+        outbox.cart(UUID.randomUUID(), 2, new TextMessage("joined cart v2"));
+        peerReads.countDown();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (received.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100);
+        assertThat(received).containsExactly("cart v1", "joined cart v2");
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
@@ -110,5 +111,38 @@ class SubscriptionsTest extends ServiceTest {
         awaitSizes(new Fanout.Sizes(1, 1, 3));
         steady.close();
         awaitSizes(new Fanout.Sizes(0, 0, 0));
+    }
+
+    @Test
+    void subscribingAnswersWithTheCurrentStockAndEveryChangeCarriesANewerVersion() throws Exception {
+        Product lamp = newProduct("Versioned Lamp", 3900, 5);
+        Shopper shopper = newShopper();
+        long pageVersion = shopper.get("/api/products/" + lamp.id()).json().path("stockVersion").asLong();
+        // Changed after the page was read and before the socket follows it: the answer to subscribe must say so.
+        assertThat(newShopper().put("/api/admin/products/" + lamp.id() + "/stock", "{\"stockOnHand\": 1}",
+                "Authorization", "Bearer " + ADMIN_TOKEN).status()).isEqualTo(200);
+        LiveSocket socket = connect(shopper);
+
+        subscribe(socket, List.of(lamp));
+
+        JsonNode current = socket.await(message -> message.path("type").asString().equals("stock")
+                && message.path("productId").asLong() == lamp.id(), 5);
+        assertThat(current.path("available").asInt()).isEqualTo(1);
+        assertThat(current.path("version").asLong()).isGreaterThan(pageVersion);
+
+        Shopper buyer = newShopper();
+        buyer.post("/api/cart/items", "{\"productId\": " + lamp.id() + ", \"quantity\": 1}");
+        String checkout = buyer.post("/api/checkouts", "{\"shippingAddress\": " + dev.cartwright.checkout.CheckoutTestSteps.ADDRESS + "}")
+                .json().path("id").asString();
+        JsonNode reserved = socket.await(message -> message.path("type").asString().equals("stock")
+                && message.path("productId").asLong() == lamp.id() && message.path("available").asInt() == 0, 5);
+        assertThat(reserved.path("version").asLong()).isGreaterThan(current.path("version").asLong());
+        buyer.delete("/api/checkouts/" + checkout);
+        JsonNode released = socket.await(message -> message.path("type").asString().equals("stock")
+                && message.path("productId").asLong() == lamp.id() && message.path("available").asInt() == 1, 5);
+        assertThat(released.path("version").asLong()).isGreaterThan(reserved.path("version").asLong());
+        assertThat(shopper.get("/api/products/" + lamp.id()).json().path("stockVersion").asLong())
+                .isEqualTo(released.path("version").asLong());
+        socket.close();
     }
 }

@@ -76,12 +76,14 @@ class TwoNodesTest {
         long productId = firstProduct(shopper);
         LiveSocket socket = new LiveSocket(shopper.at(uri(nodeB)), uri(nodeB), null);
         socket.send("{\"type\": \"subscribe\", \"productIds\": [" + productId + "]}");
-        Thread.sleep(200);
+        JsonNode current = socket.await(message -> message.path("type").asString().equals("stock"), 5);
+        assertThat(current.path("productId").asLong()).as("subscribe is answered with the current stock").isEqualTo(productId);
 
         assertThat(shopper.put("/api/admin/products/" + productId + "/stock", "{\"stockOnHand\": 77}",
                 "Authorization", "Bearer " + ADMIN).status()).isEqualTo(200);
 
-        JsonNode pushed = socket.await(message -> message.path("type").asString().equals("stock"), 5);
+        JsonNode pushed = socket.await(message -> message.path("type").asString().equals("stock")
+                && message.path("version").asLong() > current.path("version").asLong(), 5);
         assertThat(pushed.path("productId").asLong()).isEqualTo(productId);
         assertThat(pushed.path("available").asInt()).isEqualTo(77);
         socket.close();
