@@ -202,32 +202,6 @@ public class Carts {
         });
     }
 
-    /** A new invitation to the shopper's cart; whoever has its token may join. */
-    @Transactional
-    public String share(ShopperId shopper) {
-        ShareToken token = ShareToken.random();
-        store.share(store.lock(shopper).id(), token.hash());
-        return token.value();
-    }
-
-    /** Joins the cart the token invites to; empty when no cart was shared with that token. */
-    @Transactional
-    public Optional<CartView> join(ShopperId shopper, String token) {
-        Optional<UUID> shared = store.sharedCart(new ShareToken(token).hash());
-        shared.ifPresent(cartId -> {
-            store.join(shopper, cartId);
-            events.publishEvent(new CartChanged(cartId));
-        });
-        return shared.map(cartId -> view(store.cartOf(shopper)));
-    }
-
-    /** Leaves a joined cart; the shopper's own cart, kept aside, is theirs again. */
-    @Transactional
-    public CartView leave(ShopperId shopper) {
-        store.leave(shopper).ifPresent(cartId -> events.publishEvent(new CartChanged(cartId)));
-        return view(store.cartOf(shopper));
-    }
-
     private void changed(UUID cartId) {
         store.bump(cartId);
         events.publishEvent(new CartChanged(cartId));

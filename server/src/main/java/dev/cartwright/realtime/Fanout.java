@@ -3,6 +3,7 @@ package dev.cartwright.realtime;
 import dev.cartwright.cart.CartView;
 import dev.cartwright.cart.Carts;
 import dev.cartwright.inventory.StockLevels;
+import dev.cartwright.shopper.ShopperId;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import org.springframework.web.socket.TextMessage;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * This node's WebSockets, by the cart they show and the products they follow. A change is read
+ * This node's WebSockets, by the shopper, the cart they show and the products they follow. A change is read
  * once and handed to each connection's {@link Outbox}, which never makes this thread wait.
  */
 @Component
@@ -23,6 +24,7 @@ class Fanout {
     private final Carts carts;
     private final StockLevels stock;
     private final JsonMapper json;
+    private final Map<UUID, Set<Outbox>> byShopper = new ConcurrentHashMap<>();
     private final Map<UUID, Set<Outbox>> byCart = new ConcurrentHashMap<>();
     private final Map<Long, Set<Outbox>> byProduct = new ConcurrentHashMap<>();
 
@@ -32,8 +34,9 @@ class Fanout {
         this.json = json;
     }
 
-    /** The connection shows this cart, which is sent to it at once. */
-    void showCart(Outbox outbox, CartView cart) {
+    /** The shopper's connection shows this cart, which is sent to it at once. */
+    void showCart(Outbox outbox, ShopperId shopper, CartView cart) {
+        byShopper.computeIfAbsent(shopper.value(), id -> ConcurrentHashMap.newKeySet()).add(outbox);
         byCart.computeIfAbsent(cart.id(), id -> ConcurrentHashMap.newKeySet()).add(outbox);
         outbox.cart(cartMessage(cart));
     }
@@ -44,11 +47,23 @@ class Fanout {
     }
 
     void forget(Outbox outbox) {
+        byShopper.values().forEach(outboxes -> outboxes.remove(outbox));
         byCart.values().forEach(outboxes -> outboxes.remove(outbox));
         byProduct.values().forEach(outboxes -> outboxes.remove(outbox));
     }
 
     void push(Changes changes) {
+        for (UUID shopperId : changes.shoppers()) {
+            Set<Outbox> outboxes = byShopper.getOrDefault(shopperId, Set.of());
+            if (!outboxes.isEmpty()) {
+                ShopperId shopper = new ShopperId(shopperId);
+                CartView now = carts.view(shopper);
+                outboxes.forEach(outbox -> {
+                    byCart.values().forEach(shown -> shown.remove(outbox));
+                    showCart(outbox, shopper, now);
+                });
+            }
+        }
         for (UUID cartId : changes.carts()) {
             Set<Outbox> outboxes = byCart.getOrDefault(cartId, Set.of());
             if (!outboxes.isEmpty()) {

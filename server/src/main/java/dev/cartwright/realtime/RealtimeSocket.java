@@ -44,7 +44,7 @@ class RealtimeSocket extends TextWebSocketHandler {
         }
         Outbox outbox = new Outbox(session);
         session.getAttributes().put(OUTBOX, outbox);
-        fanout.showCart(outbox, carts.view(shopper));
+        fanout.showCart(outbox, shopper, carts.view(shopper));
     }
 
     @Override
