@@ -30,7 +30,7 @@ export function JoinPage({ token }: { token: string }) {
       <h2 data-testid="join-question">{ownerName ? `Join ${ownerName}'s cart?` : 'Join this shared cart?'}</h2>
       <p>Your own cart waits for you.</p>
       <p className="status">
-        {itemCount} {itemCount === 1 ? 'item' : 'items'}, shared by {members} {members === 1 ? 'person' : 'people'}.
+        {itemCount} {itemCount === 1 ? 'item' : 'items'} in it{members > 1 ? `, already shared by ${members} people` : ''}.
         You will see each other's changes as they happen.
       </p>
       <label>

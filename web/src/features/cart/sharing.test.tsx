@@ -52,7 +52,7 @@ describe('the join page', () => {
 
     expect((await screen.findByTestId('join-question')).textContent).toBe("Join Ada's cart?")
     expect(screen.getByText('Your own cart waits for you.')).toBeTruthy()
-    expect(screen.getByText(/3 items, shared by 2 people/)).toBeTruthy()
+    expect(screen.getByText(/3 items in it, already shared by 2 people/)).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'No thanks' }))
 
     expect(window.location.pathname).toBe('/')
