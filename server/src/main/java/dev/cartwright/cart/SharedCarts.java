@@ -12,8 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Shared carts: the owner invites with a link that expires and can be withdrawn, and removes
  * members; whoever has an open link may join, and every member may leave. Each call locks the
- * cart first (the one lock order: cart, then its invitations and members), so a join and a
- * withdrawal of its link happen one after the other, never half each.
+ * cart first, as every cart change does (cart, then its invitations and members).
  */
 @Service
 class SharedCarts {
