@@ -1,5 +1,5 @@
 import { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister'
-import type { DehydratedState } from '@tanstack/react-query'
+import { defaultShouldDehydrateQuery, type DehydratedState, type Query } from '@tanstack/react-query'
 import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-client'
 
 // Changes survive a reload: every pending mutation is kept in local storage with its
@@ -17,6 +17,9 @@ export function pauseRestoredMutations(state: DehydratedState): void {
 
 export const shouldPersistMutation = (mutation: { state: { status: string } }) => mutation.state.status === 'pending'
 
+/** A query whose key or data holds a secret says `meta: { persist: false }` and stays in memory. */
+export const shouldPersistQuery = (query: Query) => defaultShouldDehydrateQuery(query) && query.meta?.persist !== false
+
 const base = createSyncStoragePersister({ storage: window.localStorage, key: 'cartwright.cache', throttleTime: 100 })
 
 export const persistOptions: Omit<PersistQueryClientOptions, 'queryClient'> = {
@@ -30,5 +33,5 @@ export const persistOptions: Omit<PersistQueryClientOptions, 'queryClient'> = {
   },
   maxAge: 24 * 60 * 60 * 1000,
   buster: 'cartwright-1',
-  dehydrateOptions: { shouldDehydrateMutation: shouldPersistMutation },
+  dehydrateOptions: { shouldDehydrateMutation: shouldPersistMutation, shouldDehydrateQuery: shouldPersistQuery },
 }

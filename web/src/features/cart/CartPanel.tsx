@@ -61,7 +61,7 @@ export function CartPanel() {
       >
         Check out
       </button>
-      <SharePanel members={cart.members} />
+      <SharePanel cart={cart} />
     </section>
   )
 }

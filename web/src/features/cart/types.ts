@@ -39,3 +39,31 @@ export interface Cart {
   /** Shoppers who use this cart: its owner and those who joined through an invitation. */
   members: number
 }
+
+/** An invitation link to one's own cart; `token` is its secret, shown only in this answer. */
+export interface Invitation {
+  token: string
+  url: string
+  expiresAt: string
+}
+
+/** What an invitation opens, shown before the shopper decides to join. */
+export interface InvitationPreview {
+  ownerName: string | null
+  members: number
+  itemCount: number
+  expiresAt: string
+}
+
+/** `id` names the membership, never the shopper. */
+export interface CartMember {
+  id: string
+  name: string | null
+  joinedAt: string
+}
+
+export interface CartMembers {
+  role: 'OWNER' | 'MEMBER'
+  openInvitations: number
+  members: CartMember[]
+}

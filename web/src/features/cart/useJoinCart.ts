@@ -4,16 +4,15 @@ import { cartKeys } from './queries'
 import type { Cart } from './types'
 
 /** Joining or leaving a shared cart: the cache takes the other cart whatever its version. */
-function useSwitchCart(path: string, body?: unknown) {
+function useSwitchCart<Body>(path: string) {
   const client = useQueryClient()
   return useMutation({
     mutationKey: ['cart', 'membership'],
     retry: false,
-    mutationFn: (token?: string) =>
-      api<Cart>(path, { method: 'POST', idempotencyKey: newIdempotencyKey(), body: token === undefined ? body : { token } }),
+    mutationFn: (body: Body) => api<Cart>(path, { method: 'POST', idempotencyKey: newIdempotencyKey(), body }),
     onSuccess: (cart) => client.setQueryData(cartKeys.detail(), cart),
   })
 }
 
-export const useJoinCart = () => useSwitchCart('/api/cart/join')
-export const useLeaveCart = () => useSwitchCart('/api/cart/leave')
+export const useJoinCart = () => useSwitchCart<{ token: string; name?: string }>('/api/cart/join')
+export const useLeaveCart = () => useSwitchCart<undefined>('/api/cart/leave')

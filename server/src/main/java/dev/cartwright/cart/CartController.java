@@ -5,10 +5,8 @@ import dev.cartwright.shopper.ShopperId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +29,6 @@ class CartController {
     record SetQuantity(@NotNull @Min(1) Integer quantity) {}
 
     record Selection(@NotNull Boolean selected) {}
-
-    record Invitation(String token, String url) {}
-
-    record Join(@NotNull @Size(min = 1, max = 100) String token) {}
 
     private final Carts carts;
     private final CartLimits limits;
@@ -87,25 +81,6 @@ class CartController {
     ResponseEntity<CartView> removeCoupon(ShopperId shopper,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return answer(carts.removeCoupon(shopper, CartVersions.fromIfMatch(ifMatch)));
-    }
-
-    /** An invitation link: whoever opens it shares this cart and sees its changes live. */
-    @PostMapping("/share")
-    Invitation share(ShopperId shopper) {
-        String token = carts.share(shopper);
-        return new Invitation(token, "/join/" + token);
-    }
-
-    @PostMapping("/join")
-    ResponseEntity<CartView> join(ShopperId shopper, @Valid @RequestBody Join body) {
-        return answer(carts.join(shopper, body.token()).orElseThrow(() -> Problems.failure(Problems.problem(
-                HttpStatus.NOT_FOUND, "INVITATION_NOT_FOUND",
-                "This invitation link is not valid. Ask for a new one."))));
-    }
-
-    @PostMapping("/leave")
-    ResponseEntity<CartView> leave(ShopperId shopper) {
-        return answer(carts.leave(shopper));
     }
 
     /** The upper bound is configuration, so it is checked here rather than by an annotation. */

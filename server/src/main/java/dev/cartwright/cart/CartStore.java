@@ -88,40 +88,6 @@ class CartStore {
                 .single();
     }
 
-    void share(UUID cartId, byte[] tokenHash) {
-        jdbc.sql("insert into cart_share (token_hash, cart_id) values (:hash, :cart)")
-                .param("hash", tokenHash)
-                .param("cart", cartId)
-                .update();
-    }
-
-    Optional<UUID> sharedCart(byte[] tokenHash) {
-        return jdbc.sql("select cart_id from cart_share where token_hash = :hash")
-                .param("hash", tokenHash)
-                .query(UUID.class)
-                .optional();
-    }
-
-    /** Joining another cart replaces a cart joined before; one's own cart is never joined, only used. */
-    void join(ShopperId shopper, UUID cartId) {
-        jdbc.sql("""
-                        insert into cart_member (shopper_id, cart_id)
-                        select :shopper, :cart where not exists (select 1 from cart where id = :cart and owner_id = :shopper)
-                        on conflict (shopper_id) do update set cart_id = excluded.cart_id, joined_at = now()
-                        """)
-                .param("shopper", shopper.value())
-                .param("cart", cartId)
-                .update();
-    }
-
-    /** Answers the cart left, if the shopper had joined one. */
-    Optional<UUID> leave(ShopperId shopper) {
-        return jdbc.sql("delete from cart_member where shopper_id = :shopper returning cart_id")
-                .param("shopper", shopper.value())
-                .query(UUID.class)
-                .optional();
-    }
-
     void setCoupon(UUID cartId, Pricing.@Nullable Discount coupon) {
         jdbc.sql("""
                         update cart set coupon_code = :code, coupon_kind = :kind, coupon_amount = :amount,

@@ -64,7 +64,7 @@ public class Carts {
     }
 
     /** The shopper's cart, locked; their first change makes their row and their cart. */
-    private CartStore.CartRow lockedCart(ShopperId shopper) {
+    CartStore.CartRow lockedCart(ShopperId shopper) {
         return store.lock(shopper).orElseGet(() -> {
             shoppers.enroll(shopper);
             store.create(shopper);
@@ -226,33 +226,6 @@ public class Carts {
             Optional<CartStore.LineRow> line = store.line(cart.id(), lineId);
             return line.isPresent() ? edit.apply(line.get()) : new CartChange.LineNotFound();
         });
-    }
-
-    /** A new invitation to the shopper's cart; whoever has its token may join. */
-    @Transactional
-    public String share(ShopperId shopper) {
-        ShareToken token = ShareToken.random();
-        store.share(lockedCart(shopper).id(), token.hash());
-        return token.value();
-    }
-
-    /** Joins the cart the token invites to; empty when no cart was shared with that token. */
-    @Transactional
-    public Optional<CartView> join(ShopperId shopper, String token) {
-        Optional<UUID> shared = store.sharedCart(new ShareToken(token).hash());
-        shared.ifPresent(cartId -> {
-            shoppers.enroll(shopper);
-            store.join(shopper, cartId);
-            events.publishEvent(new CartChanged(cartId));
-        });
-        return shared.map(cartId -> view(shopper));
-    }
-
-    /** Leaves a joined cart; the shopper's own cart, kept aside, is theirs again. */
-    @Transactional
-    public CartView leave(ShopperId shopper) {
-        store.leave(shopper).ifPresent(cartId -> events.publishEvent(new CartChanged(cartId)));
-        return view(shopper);
     }
 
     private void changed(UUID cartId) {

@@ -92,10 +92,11 @@ class CheckoutStore {
                 .list();
     }
 
-    /** The cart's checkouts still holding stock unpaid, locked. */
-    List<UUID> lockReservedOfCart(UUID cartId) {
-        return jdbc.sql("select id from checkout where cart_id = :cart and status = 'RESERVED' for update")
+    /** The shopper's own checkouts of the cart still holding stock unpaid, locked; other members' are not theirs. */
+    List<UUID> lockReservedOfCart(UUID cartId, UUID shopperId) {
+        return jdbc.sql("select id from checkout where cart_id = :cart and shopper_id = :shopper and status = 'RESERVED' for update")
                 .param("cart", cartId)
+                .param("shopper", shopperId)
                 .query(UUID.class)
                 .list();
     }

@@ -110,8 +110,9 @@ public class Checkouts {
             }
             terms = ((CouponCheck.Usable) check).terms();
         }
-        // A new checkout of the same cart replaces one not yet being paid, so its stock is not held twice.
-        for (UUID previous : store.lockReservedOfCart(basket.cart().id())) {
+        // A shopper's new checkout of a cart replaces their own not yet being paid, so its stock is not
+        // held twice; another member's checkout of a shared cart is theirs, and stays.
+        for (UUID previous : store.lockReservedOfCart(basket.cart().id(), shopper.value())) {
             store.lock(previous).ifPresent(row -> close(row, CheckoutStatus.CANCELLED));
         }
         UUID id = UUID.randomUUID();

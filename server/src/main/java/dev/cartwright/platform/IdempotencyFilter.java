@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,7 +33,9 @@ import org.springframework.web.util.WebUtils;
  * <p>The request runs inside one transaction that also stores its response under the key, so
  * the change and the stored answer commit together or not at all: a retry after a lost
  * response replays the answer instead of applying the change again. A failure on our side
- * (5xx) is rolled back and not stored, so that the retry can succeed.
+ * (5xx) is rolled back and not stored, so that the retry can succeed. An answer that says
+ * {@code Cache-Control: no-store} (it holds a secret, such as an invitation's token) commits but
+ * is not stored: no table keeps the secret, and a retry with the same key runs again.
  */
 @Component
 @Order(FilterOrder.IDEMPOTENCY)
@@ -93,7 +96,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             run(chain, request, captured);
             if (captured.getStatus() >= 500 || tx.isRollbackOnly()) {
                 tx.setRollbackOnly();
-            } else {
+            } else if (mayStore(captured)) {
                 keys.save(scope, key, new StoredResponse(
                         fingerprint, captured.getStatus(), replayedHeaders(captured), captured.getContentAsByteArray()));
             }
@@ -136,6 +139,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader("Idempotent-Replayed", "true");
         response.setContentLength(stored.body().length);
         response.getOutputStream().write(stored.body());
+    }
+
+    private static boolean mayStore(HttpServletResponse response) {
+        String cacheControl = response.getHeader(HttpHeaders.CACHE_CONTROL);
+        return cacheControl == null || !cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
     }
 
     private static Map<String, String> replayedHeaders(HttpServletResponse response) {

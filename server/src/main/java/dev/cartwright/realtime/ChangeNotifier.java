@@ -1,6 +1,7 @@
 package dev.cartwright.realtime;
 
 import dev.cartwright.cart.CartChanged;
+import dev.cartwright.cart.CartSwitched;
 import dev.cartwright.inventory.StockChanged;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
@@ -42,6 +43,7 @@ class ChangeNotifier {
     private final Object lock = new Object();
     private Set<UUID> carts = new HashSet<>();
     private Set<Long> products = new HashSet<>();
+    private Set<UUID> shoppers = new HashSet<>();
     private @Nullable Connection connection;
 
     ChangeNotifier(DataSource dataSource, JsonMapper json) {
@@ -58,6 +60,13 @@ class ChangeNotifier {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void on(CartSwitched switched) {
+        synchronized (lock) {
+            shoppers.add(switched.shopperId());
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void on(StockChanged changed) {
         synchronized (lock) {
             products.addAll(changed.productIds());
@@ -67,9 +76,10 @@ class ChangeNotifier {
     private void flush() {
         Changes changes;
         synchronized (lock) {
-            changes = new Changes(carts, products);
+            changes = new Changes(carts, products, shoppers);
             carts = new HashSet<>();
             products = new HashSet<>();
+            shoppers = new HashSet<>();
         }
         if (changes.isEmpty()) {
             return;
@@ -80,7 +90,8 @@ class ChangeNotifier {
             }
         } catch (SQLException e) {
             // Lost notifications heal: every answer, refetch and reconnect carries the current version.
-            log.warn("Could not notify other nodes of {} changes: {}", changes.carts().size() + changes.products().size(), e.toString());
+            log.warn("Could not notify other nodes of {} changes: {}",
+                    changes.carts().size() + changes.products().size() + changes.shoppers().size(), e.toString());
             close();
         }
     }
@@ -99,15 +110,25 @@ class ChangeNotifier {
 
     private static List<Changes> split(Changes changes) {
         List<Changes> parts = new ArrayList<>();
-        List<UUID> cartIds = List.copyOf(changes.carts());
-        for (int i = 0; i < cartIds.size(); i += MAX_IDS_PER_NOTIFY) {
-            parts.add(new Changes(Set.copyOf(cartIds.subList(i, Math.min(i + MAX_IDS_PER_NOTIFY, cartIds.size()))), Set.of()));
+        for (Set<UUID> carts : chunks(changes.carts())) {
+            parts.add(new Changes(carts, Set.of(), Set.of()));
         }
-        List<Long> productIds = List.copyOf(changes.products());
-        for (int i = 0; i < productIds.size(); i += MAX_IDS_PER_NOTIFY) {
-            parts.add(new Changes(Set.of(), Set.copyOf(productIds.subList(i, Math.min(i + MAX_IDS_PER_NOTIFY, productIds.size())))));
+        for (Set<Long> products : chunks(changes.products())) {
+            parts.add(new Changes(Set.of(), products, Set.of()));
+        }
+        for (Set<UUID> shoppers : chunks(changes.shoppers())) {
+            parts.add(new Changes(Set.of(), Set.of(), shoppers));
         }
         return parts;
+    }
+
+    private static <T> List<Set<T>> chunks(Set<T> ids) {
+        List<T> all = List.copyOf(ids);
+        List<Set<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += MAX_IDS_PER_NOTIFY) {
+            chunks.add(Set.copyOf(all.subList(i, Math.min(i + MAX_IDS_PER_NOTIFY, all.size()))));
+        }
+        return chunks;
     }
 
     private void close() {

@@ -4,6 +4,7 @@ import dev.cartwright.cart.CartView;
 import dev.cartwright.cart.Carts;
 import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.inventory.StockLevels;
+import dev.cartwright.shopper.ShopperId;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -15,7 +16,8 @@ import org.springframework.web.socket.TextMessage;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * This node's WebSockets, by the cart they show and the products they follow. A change is read
+ * This node's WebSockets, by their shopper, the cart they show and the products they follow.
+ * A shopper who joins, leaves or is removed from a shared cart is shown their new cart. A change is read
  * once and handed to each connection's {@link Outbox}, which never makes this thread wait.
  * The indexes hold only what open connections follow: an entry nobody follows is dropped, so a
  * client that subscribes to ever new products costs no more than its current subscription.
@@ -26,6 +28,7 @@ class Fanout {
     private final Carts carts;
     private final StockLevels stock;
     private final JsonMapper json;
+    private final Map<UUID, Set<Outbox>> byShopper = new ConcurrentHashMap<>();
     private final Map<UUID, Set<Outbox>> byCart = new ConcurrentHashMap<>();
     private final Map<Long, Set<Outbox>> byProduct = new ConcurrentHashMap<>();
     /** What each connection is indexed under, so that leaving removes exactly that. */
@@ -33,10 +36,10 @@ class Fanout {
     /** Connections open, subscribe and close seldom; pushes read the indexes without this lock. */
     private final Object changing = new Object();
 
-    private record Followed(UUID cartId, Set<Long> productIds) {}
+    private record Followed(UUID shopperId, UUID cartId, Set<Long> productIds) {}
 
     /** How many entries each index holds; tests check that they shrink again. */
-    record Sizes(int connections, int carts, int products) {}
+    record Sizes(int connections, int shoppers, int carts, int products) {}
 
     Fanout(Carts carts, StockLevels stock, JsonMapper json) {
         this.carts = carts;
@@ -44,10 +47,15 @@ class Fanout {
         this.json = json;
     }
 
-    /** A new connection shows this cart, which is sent to it at once. */
-    void showCart(Outbox outbox, CartView cart) {
+    /** The shopper's connection shows this cart from now on (a new one, or another than before), sent at once. */
+    void showCart(Outbox outbox, ShopperId shopper, CartView cart) {
         synchronized (changing) {
-            connections.put(outbox, new Followed(cart.id(), Set.of()));
+            Followed before = connections.get(outbox);
+            if (before != null) {
+                remove(byCart, before.cartId(), outbox);
+            }
+            connections.put(outbox, new Followed(shopper.value(), cart.id(), before == null ? Set.of() : before.productIds()));
+            add(byShopper, shopper.value(), outbox);
             add(byCart, cart.id(), outbox);
         }
         outbox.cart(cart.id(), cart.version(), cartMessage(cart));
@@ -68,7 +76,7 @@ class Fanout {
             before.productIds().stream().filter(id -> !productIds.contains(id)).forEach(id -> remove(byProduct, id, outbox));
             added = productIds.stream().filter(id -> !before.productIds().contains(id)).collect(Collectors.toSet());
             added.forEach(id -> add(byProduct, id, outbox));
-            connections.put(outbox, new Followed(before.cartId(), Set.copyOf(productIds)));
+            connections.put(outbox, new Followed(before.shopperId(), before.cartId(), Set.copyOf(productIds)));
         }
         stock.levels(added).values().forEach(level -> outbox.stock(level.productId(), level.version(), stockMessage(level)));
     }
@@ -77,6 +85,7 @@ class Fanout {
         synchronized (changing) {
             Followed before = connections.remove(outbox);
             if (before != null) {
+                remove(byShopper, before.shopperId(), outbox);
                 remove(byCart, before.cartId(), outbox);
                 before.productIds().forEach(id -> remove(byProduct, id, outbox));
             }
@@ -85,11 +94,19 @@ class Fanout {
 
     Sizes sizes() {
         synchronized (changing) {
-            return new Sizes(connections.size(), byCart.size(), byProduct.size());
+            return new Sizes(connections.size(), byShopper.size(), byCart.size(), byProduct.size());
         }
     }
 
     void push(Changes changes) {
+        for (UUID shopperId : changes.shoppers()) {
+            Set<Outbox> outboxes = byShopper.getOrDefault(shopperId, Set.of());
+            if (!outboxes.isEmpty()) {
+                ShopperId shopper = new ShopperId(shopperId);
+                CartView now = carts.view(shopper);
+                outboxes.forEach(outbox -> showCart(outbox, shopper, now));
+            }
+        }
         for (UUID cartId : changes.carts()) {
             Set<Outbox> outboxes = byCart.getOrDefault(cartId, Set.of());
             if (!outboxes.isEmpty()) {

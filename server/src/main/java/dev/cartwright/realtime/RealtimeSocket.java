@@ -61,7 +61,7 @@ class RealtimeSocket extends TextWebSocketHandler {
         Outbox outbox = new Outbox(session);
         session.getAttributes().put(OUTBOX, outbox);
         session.getAttributes().put(MESSAGES, Bucket.builder().addLimit(messageRate).build());
-        fanout.showCart(outbox, carts.view(shopper));
+        fanout.showCart(outbox, shopper, carts.view(shopper));
     }
 
     @Override

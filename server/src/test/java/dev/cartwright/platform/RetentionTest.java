@@ -125,6 +125,33 @@ class RetentionTest extends ServiceTest {
     }
 
     @Test
+    void invitationsEndedLongerAgoThanTheyLastAreDeletedAndRecentOnesStillSayWhy() throws Exception {
+        Shopper owner = newShopper();
+        add(owner, vase.id(), 1);
+        String longExpired = owner.post("/api/cart/share", null).json().path("token").asString();
+        String longRevoked = owner.post("/api/cart/share", null).json().path("token").asString();
+        String justExpired = owner.post("/api/cart/share", null).json().path("token").asString();
+        String open = owner.post("/api/cart/share", null).json().path("token").asString();
+        endInvitation(longExpired, "expires_at", "20 days");
+        endInvitation(longRevoked, "revoked_at", "20 days");
+        endInvitation(justExpired, "expires_at", "1 day");
+
+        assertThat(retention.run()).isTrue();
+
+        Shopper stranger = newShopper();
+        assertThat(stranger.get("/api/cart/invitations/" + longExpired).status()).isEqualTo(404);
+        assertThat(stranger.get("/api/cart/invitations/" + longRevoked).status()).isEqualTo(404);
+        assertThat(stranger.get("/api/cart/invitations/" + justExpired).code()).isEqualTo("INVITATION_EXPIRED");
+        assertThat(stranger.get("/api/cart/invitations/" + open).status()).isEqualTo(200);
+    }
+
+    private void endInvitation(String token, String column, String ago) throws Exception {
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(jdbc.sql("update cart_share set " + column + " = now() - cast(:ago as interval) where token_hash = :hash")
+                .param("ago", ago).param("hash", hash).update()).isOne();
+    }
+
+    @Test
     void whileAnotherNodeRunsTheRetentionThisOneDoesNothing() throws Exception {
         Shopper guest = newShopper();
         UUID cart = cartId(add(guest, vase.id(), 1));

@@ -94,7 +94,7 @@ class SubscriptionsTest extends ServiceTest {
         for (int i = 0; i < 44; i++) {
             products.add(newProduct("Index Product " + i, 1000 + i, 10));
         }
-        awaitSizes(new Fanout.Sizes(0, 0, 0));
+        awaitSizes(new Fanout.Sizes(0, 0, 0, 0));
         LiveSocket steady = connect(newShopper());
         subscribe(steady, products.subList(0, 3));
         LiveSocket restless = connect(newShopper());
@@ -105,12 +105,12 @@ class SubscriptionsTest extends ServiceTest {
         }
         awaitStockPush(steady, products.getFirst(), 11);
         awaitStockPush(restless, products.getLast(), 11);
-        assertThat(fanout.sizes()).isEqualTo(new Fanout.Sizes(2, 2, 3 + 5));
+        assertThat(fanout.sizes()).isEqualTo(new Fanout.Sizes(2, 2, 2, 3 + 5));
 
         restless.close();
-        awaitSizes(new Fanout.Sizes(1, 1, 3));
+        awaitSizes(new Fanout.Sizes(1, 1, 1, 3));
         steady.close();
-        awaitSizes(new Fanout.Sizes(0, 0, 0));
+        awaitSizes(new Fanout.Sizes(0, 0, 0, 0));
     }
 
     @Test

@@ -152,4 +152,34 @@ class TwoNodesTest {
         assertThat(pushed.path("cart").path("members").asInt()).isEqualTo(2);
         ownersScreen.close();
     }
+
+    @Test
+    void aRemovedMembersScreenOnAnotherNodeFollowsThemBackToTheirOwnCart() throws Exception {
+        Shopper owner = new Shopper(uri(nodeA));
+        owner.post("/api/cart/items", "{\"productId\": " + firstProduct(owner) + ", \"quantity\": 1}");
+        Shopper friend = new Shopper(uri(nodeB));
+        String friendsOwnCart = friend.get("/api/cart").json().path("id").asString();
+        String token = owner.post("/api/cart/share", null).json().path("token").asString();
+        String sharedCart = friend.post("/api/cart/join", "{\"token\": \"" + token + "\"}").json().path("id").asString();
+        LiveSocket friendsScreen = new LiveSocket(friend, uri(nodeB), null);
+        friendsScreen.await(message -> message.path("cart").path("id").asString().equals(sharedCart), 5);
+        LiveSocket ownersScreen = new LiveSocket(owner, uri(nodeA), null);
+        ownersScreen.await(message -> message.path("cart").path("members").asInt() == 2, 5);
+        String memberId = owner.get("/api/cart/members").json().path("members").get(0).path("id").asString();
+
+        assertThat(owner.delete("/api/cart/members/" + memberId).status()).isEqualTo(204);
+
+        JsonNode own = friendsScreen.await(message -> message.path("cart").path("id").asString().equals(friendsOwnCart), 5);
+        assertThat(own.path("cart").path("members").asInt()).isEqualTo(1);
+        ownersScreen.await(message -> message.path("cart").path("members").asInt() == 1, 5);
+        // The friend's screen now follows their own cart, no longer the one they were removed from.
+        friend.post("/api/cart/items", "{\"productId\": " + firstProduct(friend) + ", \"quantity\": 2}");
+        friendsScreen.await(message -> message.path("cart").path("id").asString().equals(friendsOwnCart)
+                && message.path("cart").path("items").size() == 1, 5);
+        owner.post("/api/cart/items", "{\"productId\": " + firstProduct(owner) + ", \"quantity\": 1}");
+        ownersScreen.await(message -> message.path("cart").path("items").get(0).path("quantity").asInt() == 2, 5);
+        assertThat(friendsScreen.messages).noneMatch(message -> message.path("cart").path("id").asString().equals(sharedCart));
+        friendsScreen.close();
+        ownersScreen.close();
+    }
 }
