@@ -3,6 +3,7 @@ package dev.cartwright.cart;
 /** What became of a requested change to a cart. Only {@link Applied} changed anything. */
 public sealed interface CartChange {
 
+    /** The cart is now as asked; {@code cart} is it (unchanged, same version, when it already was). */
     record Applied(CartView cart) implements CartChange {}
 
     /** The caller's If-Match named an older version; {@code cart} is the current one. */

@@ -65,6 +65,28 @@ class CartController {
         return answer(carts.select(shopper, id, body.selected(), CartVersions.fromIfMatch(ifMatch)));
     }
 
+    /** The absolute form of adding and of every quantity change: the product's line ends at this quantity. */
+    @PutMapping("/products/{productId}")
+    ResponseEntity<CartView> setProductQuantity(ShopperId shopper, @PathVariable long productId,
+            @Valid @RequestBody SetQuantity body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        checkQuantity(body.quantity());
+        return answer(carts.setProductQuantity(shopper, productId, body.quantity(), CartVersions.fromIfMatch(ifMatch)));
+    }
+
+    @PatchMapping("/products/{productId}")
+    ResponseEntity<CartView> selectProduct(ShopperId shopper, @PathVariable long productId, @Valid @RequestBody Selection body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        return answer(carts.selectProduct(shopper, productId, body.selected(), CartVersions.fromIfMatch(ifMatch)));
+    }
+
+    /** Removing a product the cart does not hold answers the cart as it is: the shopper's wish already holds. */
+    @DeleteMapping("/products/{productId}")
+    ResponseEntity<CartView> removeProduct(ShopperId shopper, @PathVariable long productId,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        return answer(carts.removeProduct(shopper, productId, CartVersions.fromIfMatch(ifMatch)));
+    }
+
     @PatchMapping("/selection")
     ResponseEntity<CartView> selectAll(ShopperId shopper, @Valid @RequestBody Selection body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {

@@ -124,6 +124,14 @@ class CartStore {
                 .optional();
     }
 
+    Optional<LineRow> lineOfProduct(UUID cartId, long productId) {
+        return jdbc.sql("select id, product_id, quantity, selected from cart_item where cart_id = :cart and product_id = :product")
+                .param("cart", cartId)
+                .param("product", productId)
+                .query((rs, row) -> new LineRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getBoolean(4)))
+                .optional();
+    }
+
     int lineCount(UUID cartId) {
         return jdbc.sql("select count(*) from cart_item where cart_id = :cart")
                 .param("cart", cartId)

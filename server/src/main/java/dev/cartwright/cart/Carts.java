@@ -117,6 +117,63 @@ public class Carts {
         });
     }
 
+    /**
+     * Sets the quantity of the product's line, making the line when there is none: the absolute
+     * form of every quantity change, so that sending it twice, or a later one instead, is harmless.
+     */
+    @Transactional
+    public CartChange setProductQuantity(ShopperId shopper, long productId, int quantity, @Nullable Long expectedVersion) {
+        return change(shopper, expectedVersion, cart -> {
+            Optional<Product> product = products.byId(productId);
+            if (product.isEmpty()) {
+                return new CartChange.UnknownProduct(productId);
+            }
+            List<CartStore.LineRow> lines = store.lines(cart.id());
+            Optional<CartStore.LineRow> line = lines.stream().filter(row -> row.productId() == productId).findFirst();
+            int inCart = line.map(CartStore.LineRow::quantity).orElse(0);
+            if (line.isEmpty() && lines.size() >= limits.maxLines()) {
+                return new CartChange.LineLimit(limits.maxLines());
+            }
+            if (quantity > limits.maxQuantityPerLine()) {
+                return new CartChange.LineQuantityLimit(productId, limits.maxQuantityPerLine(), inCart);
+            }
+            if (quantity > inCart) {
+                int available = stock.available(productId);
+                if (quantity > available) {
+                    return new CartChange.InsufficientStock(productId, product.get().name(), quantity, available, inCart);
+                }
+            }
+            if (line.isPresent()) {
+                store.setQuantity(line.get().id(), quantity);
+            } else {
+                store.addLine(cart.id(), productId, quantity);
+            }
+            return null;
+        });
+    }
+
+    /** Selects or deselects the product's line. */
+    @Transactional
+    public CartChange selectProduct(ShopperId shopper, long productId, boolean selected, @Nullable Long expectedVersion) {
+        return changeProductLine(shopper, productId, expectedVersion, line -> {
+            store.select(line.id(), selected);
+            return null;
+        });
+    }
+
+    /** Removes the product's line; a cart without one is already as asked, and stays as it is. */
+    @Transactional
+    public CartChange removeProduct(ShopperId shopper, long productId, @Nullable Long expectedVersion) {
+        return change(shopper, expectedVersion, cart -> {
+            Optional<CartStore.LineRow> line = store.lineOfProduct(cart.id(), productId);
+            if (line.isEmpty()) {
+                return new CartChange.Applied(view(cart));
+            }
+            store.remove(line.get().id());
+            return null;
+        });
+    }
+
     @Transactional
     public CartChange select(ShopperId shopper, long lineId, boolean selected, @Nullable Long expectedVersion) {
         return changeLine(shopper, lineId, expectedVersion, line -> {
@@ -204,7 +261,8 @@ public class Carts {
 
     /**
      * Runs {@code edit} on the locked cart. The edit answers null when it has made its change,
-     * or the refusal, in which case it must not have written anything.
+     * or else the outcome (a refusal, or the cart as it was when it already is as asked), in
+     * which case it must not have written anything.
      */
     private CartChange change(ShopperId shopper, @Nullable Long expectedVersion,
             Function<CartStore.CartRow, @Nullable CartChange> edit) {
@@ -218,6 +276,14 @@ public class Carts {
         }
         changed(cart.id());
         return new CartChange.Applied(view(cart.next()));
+    }
+
+    private CartChange changeProductLine(ShopperId shopper, long productId, @Nullable Long expectedVersion,
+            Function<CartStore.LineRow, @Nullable CartChange> edit) {
+        return change(shopper, expectedVersion, cart -> {
+            Optional<CartStore.LineRow> line = store.lineOfProduct(cart.id(), productId);
+            return line.isPresent() ? edit.apply(line.get()) : new CartChange.LineNotFound();
+        });
     }
 
     private CartChange changeLine(ShopperId shopper, long lineId, @Nullable Long expectedVersion,
