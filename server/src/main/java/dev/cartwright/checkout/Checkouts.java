@@ -50,10 +50,12 @@ public class Checkouts {
     private final Orders orders;
     private final PaymentProvider provider;
     private final CheckoutSettings settings;
+    private final ReservationCaps caps;
 
     Checkouts(CheckoutStore store, Carts carts, StockReservations reservations, Coupons coupons, Orders orders,
-            PaymentProvider provider, CheckoutSettings settings) {
+            PaymentProvider provider, CheckoutSettings settings, ReservationCaps caps) {
         this.store = store;
+        this.caps = caps;
         this.carts = carts;
         this.reservations = reservations;
         this.coupons = coupons;
@@ -92,6 +94,8 @@ public class Checkouts {
 
     @Transactional
     CheckoutOutcome create(ShopperId shopper, ShippingAddress address, @Nullable String couponCode) {
+        // Taken before the cart: a shopper may check out two carts (their own, one they joined) at once.
+        store.lockShopper(shopper.value());
         CheckoutBasket basket = carts.basketForCheckout(shopper);
         List<CartView.Line> selected = basket.cart().items().stream().filter(CartView.Line::selected).toList();
         if (selected.isEmpty()) {
@@ -108,7 +112,12 @@ public class Checkouts {
             terms = ((CouponCheck.Usable) check).terms();
         }
         // A new checkout of the same cart replaces one not yet being paid, so its stock is not held twice.
-        for (UUID previous : store.lockReservedOfCart(basket.cart().id())) {
+        List<UUID> replaced = store.lockReservedOfCart(basket.cart().id());
+        Optional<CheckoutOutcome.ReservationLimit> limit = caps.exceededBy(shopper, replaced, selected);
+        if (limit.isPresent()) {
+            return limit.get();
+        }
+        for (UUID previous : replaced) {
             store.lock(previous).ifPresent(row -> close(row, CheckoutStatus.CANCELLED));
         }
         UUID id = UUID.randomUUID();
