@@ -55,13 +55,13 @@ public class Checkouts {
     Checkouts(CheckoutStore store, Carts carts, StockReservations reservations, Coupons coupons, Orders orders,
             PaymentProvider provider, CheckoutSettings settings, ReservationCaps caps) {
         this.store = store;
-        this.caps = caps;
         this.carts = carts;
         this.reservations = reservations;
         this.coupons = coupons;
         this.orders = orders;
         this.provider = provider;
         this.settings = settings;
+        this.caps = caps;
     }
 
     CouponCheck check(String code, long subtotal) {
