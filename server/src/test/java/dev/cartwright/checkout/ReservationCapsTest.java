@@ -178,8 +178,9 @@ class ReservationCapsTest extends ServiceTest {
      * carts would all have counted the same holdings, and all would reserve.
      */
     private List<Shopper.Response> checkingOutEveryCartAtOnce(Shopper shopper, Product product, List<String> invitations) {
-        try (Connection holder = dataSource.getConnection(); Connection watcher = dataSource.getConnection();
-                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        // The threads are closed last, after the held row is let go, so a failure here cannot hang.
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+                Connection holder = dataSource.getConnection(); Connection watcher = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             try (PreparedStatement lock = holder.prepareStatement("select 1 from stock where product_id = ? for update")) {
                 lock.setLong(1, product.id());
