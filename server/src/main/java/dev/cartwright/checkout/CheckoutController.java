@@ -48,6 +48,7 @@ class CheckoutController {
             case CheckoutOutcome.CouponRefused refused ->
                     throw Problems.failure(CheckoutProblems.coupon(refused.code(), refused.refusal(), currency));
             case CheckoutOutcome.StockConflict conflict -> throw Problems.failure(CheckoutProblems.stockConflict(conflict));
+            case CheckoutOutcome.ReservationLimit limit -> throw Problems.failure(CheckoutProblems.reservationLimit(limit));
         };
     }
 

@@ -51,6 +51,33 @@ final class CheckoutProblems {
         return problem;
     }
 
+    static ProblemDetail reservationLimit(CheckoutOutcome.ReservationLimit limit) {
+        ProblemDetail problem = switch (limit) {
+            case CheckoutOutcome.TooManyCheckouts checkouts -> {
+                ProblemDetail tooMany = Problems.problem(HttpStatus.CONFLICT, "RESERVATION_LIMIT",
+                        "You already have " + checkouts.openCheckouts().size() + " checkouts waiting for payment, the most "
+                                + "one shopper may have. Pay for one of them or cancel it, then check out again. "
+                                + "Nothing was reserved.");
+                tooMany.setProperty("limit", checkouts.limit());
+                yield tooMany;
+            }
+            case CheckoutOutcome.TooManyUnits units -> {
+                ProblemDetail tooMany = Problems.problem(HttpStatus.CONFLICT, "RESERVATION_LIMIT",
+                        "Your other checkouts already hold " + units.held() + " of " + units.name() + "; with "
+                                + units.requested() + " more you would hold more than the " + units.limit()
+                                + " one shopper may. Pay for or cancel a checkout, or lower the quantity, then check out "
+                                + "again. Nothing was reserved.");
+                tooMany.setProperty("limit", units.limit());
+                tooMany.setProperty("productId", units.productId());
+                tooMany.setProperty("held", units.held());
+                tooMany.setProperty("requested", units.requested());
+                yield tooMany;
+            }
+        };
+        problem.setProperty("openCheckouts", limit.openCheckouts());
+        return problem;
+    }
+
     static ProblemDetail illegalState(Transition.IllegalState illegal) {
         ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "ILLEGAL_STATE",
                 "This checkout is " + illegal.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')

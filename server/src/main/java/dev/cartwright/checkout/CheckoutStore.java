@@ -22,6 +22,9 @@ class CheckoutStore {
             @Nullable String paymentSessionId, @Nullable String paymentRedirectUrl, @Nullable UUID orderId,
             Instant expiresAt) {}
 
+    /** Units of one product that one of the shopper's open checkouts holds. */
+    record Holding(UUID checkoutId, long productId, int quantity) {}
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -89,6 +92,29 @@ class CheckoutStore {
                 .param("id", checkoutId)
                 .query((rs, row) -> new CheckoutView.Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
                         rs.getInt(5), rs.getLong(4) * rs.getInt(5)))
+                .list();
+    }
+
+    /**
+     * Makes the shopper's checkouts wait for each other until the transaction ends, whichever
+     * cart each checks out, so that what the shopper holds is counted by one of them at a time.
+     */
+    void lockShopper(UUID shopperId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('checkout/' || :shopper, 0))")
+                .param("shopper", shopperId)
+                .query((rs, row) -> true)
+                .single();
+    }
+
+    /** What the shopper's checkouts that still hold stock hold, line by line. */
+    List<Holding> openHoldings(UUID shopperId) {
+        return jdbc.sql("""
+                        select c.id, l.product_id, l.quantity
+                          from checkout c join checkout_line l on l.checkout_id = c.id
+                         where c.shopper_id = :shopper and c.status in ('RESERVED', 'PAYMENT_PENDING')
+                        """)
+                .param("shopper", shopperId)
+                .query((rs, row) -> new Holding(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3)))
                 .list();
     }
 

@@ -52,9 +52,10 @@ public class Checkouts {
     private final PaymentProvider provider;
     private final PaymentAnomalies anomalies;
     private final CheckoutSettings settings;
+    private final ReservationCaps caps;
 
     Checkouts(CheckoutStore store, Carts carts, StockReservations reservations, Coupons coupons, Orders orders,
-            PaymentProvider provider, PaymentAnomalies anomalies, CheckoutSettings settings) {
+            PaymentProvider provider, PaymentAnomalies anomalies, CheckoutSettings settings, ReservationCaps caps) {
         this.store = store;
         this.carts = carts;
         this.reservations = reservations;
@@ -63,6 +64,7 @@ public class Checkouts {
         this.provider = provider;
         this.anomalies = anomalies;
         this.settings = settings;
+        this.caps = caps;
     }
 
     CouponCheck check(String code, long subtotal) {
@@ -95,6 +97,8 @@ public class Checkouts {
 
     @Transactional
     CheckoutOutcome create(ShopperId shopper, ShippingAddress address, @Nullable String couponCode) {
+        // Taken before the cart: a shopper may check out two carts (their own, one they joined) at once.
+        store.lockShopper(shopper.value());
         CheckoutBasket basket = carts.basketForCheckout(shopper);
         List<CartView.Line> selected = basket.cart().items().stream().filter(CartView.Line::selected).toList();
         if (selected.isEmpty()) {
@@ -112,7 +116,12 @@ public class Checkouts {
         }
         // A shopper's new checkout of a cart replaces their own not yet being paid, so its stock is not
         // held twice; another member's checkout of a shared cart is theirs, and stays.
-        for (UUID previous : store.lockReservedOfCart(basket.cart().id(), shopper.value())) {
+        List<UUID> replaced = store.lockReservedOfCart(basket.cart().id(), shopper.value());
+        Optional<CheckoutOutcome.ReservationLimit> limit = caps.exceededBy(shopper, replaced, selected);
+        if (limit.isPresent()) {
+            return limit.get();
+        }
+        for (UUID previous : replaced) {
             store.lock(previous).ifPresent(row -> close(row, CheckoutStatus.CANCELLED));
         }
         UUID id = UUID.randomUUID();

@@ -5,13 +5,15 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 /**
  * The order of the service's servlet filters. Spring Security's chain comes first, so that
  * every later filter sees only requests its firewall let through; then the body is bounded,
- * the shopper known, and keys checked.
+ * the shopper known, their pace checked (before keys, so that a refused request stores nothing),
+ * and keys checked.
  */
 public final class FilterOrder {
 
     public static final int BODY_LIMIT = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10;
     public static final int SHOPPER = BODY_LIMIT + 10;
-    public static final int IDEMPOTENCY = SHOPPER + 10;
+    public static final int RATE_LIMIT = SHOPPER + 10;
+    public static final int IDEMPOTENCY = RATE_LIMIT + 10;
 
     private FilterOrder() {}
 }

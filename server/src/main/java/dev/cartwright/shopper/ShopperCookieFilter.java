@@ -2,6 +2,7 @@ package dev.cartwright.shopper;
 
 import dev.cartwright.platform.FilterOrder;
 import dev.cartwright.platform.IdempotencyFilter;
+import dev.cartwright.platform.RateLimitFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -68,6 +69,7 @@ class ShopperCookieFilter extends OncePerRequestFilter {
         ShopperId shopper = shopperOf(request, response);
         request.setAttribute(ATTRIBUTE, shopper);
         request.setAttribute(IdempotencyFilter.SCOPE_ATTRIBUTE, shopper.toString());
+        request.setAttribute(RateLimitFilter.SHOPPER_ATTRIBUTE, shopper.toString());
         chain.doFilter(request, response);
     }
 

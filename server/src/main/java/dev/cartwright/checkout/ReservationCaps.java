@@ -1,0 +1,54 @@
+package dev.cartwright.checkout;
+
+import dev.cartwright.cart.CartLimits;
+import dev.cartwright.cart.CartView;
+import dev.cartwright.shopper.ShopperId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * How much stock one shopper may hold unpaid: a few open checkouts, and of one product no more
+ * than a cart line may have. Without this, one shopper could check out, start paying, check out
+ * again and so keep a scarce product from everyone else until the reservations expire.
+ */
+@Component
+class ReservationCaps {
+
+    private final CheckoutStore store;
+    private final int maxOpenCheckouts;
+    private final int maxUnitsPerProduct;
+
+    ReservationCaps(CheckoutStore store, CheckoutSettings settings, CartLimits cartLimits) {
+        this.store = store;
+        this.maxOpenCheckouts = settings.maxOpenCheckouts();
+        this.maxUnitsPerProduct = cartLimits.maxQuantityPerLine();
+    }
+
+    /**
+     * Whether checking out {@code selected} would take the shopper over a cap. The checkouts the
+     * new one replaces give their stock back, so they are not counted. Runs under
+     * {@link CheckoutStore#lockShopper}, so no other checkout of the shopper's is counting at once.
+     */
+    Optional<CheckoutOutcome.ReservationLimit> exceededBy(ShopperId shopper, Collection<UUID> replaced,
+            List<CartView.Line> selected) {
+        List<CheckoutStore.Holding> held = store.openHoldings(shopper.value()).stream()
+                .filter(holding -> !replaced.contains(holding.checkoutId()))
+                .toList();
+        List<UUID> open = held.stream().map(CheckoutStore.Holding::checkoutId).distinct().toList();
+        if (open.size() >= maxOpenCheckouts) {
+            return Optional.of(new CheckoutOutcome.TooManyCheckouts(maxOpenCheckouts, open));
+        }
+        Map<Long, Integer> units = held.stream().collect(Collectors.groupingBy(CheckoutStore.Holding::productId,
+                Collectors.summingInt(CheckoutStore.Holding::quantity)));
+        return selected.stream()
+                .filter(line -> units.getOrDefault(line.productId(), 0) + line.quantity() > maxUnitsPerProduct)
+                .findFirst()
+                .map(line -> new CheckoutOutcome.TooManyUnits(line.productId(), line.name(),
+                        units.getOrDefault(line.productId(), 0), line.quantity(), maxUnitsPerProduct, open));
+    }
+}

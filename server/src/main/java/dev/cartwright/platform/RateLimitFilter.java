@@ -1,0 +1,128 @@
+package dev.cartwright.platform;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatchers;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Slows down whoever changes carts or opens checkouts faster than a person could: a token bucket
+ * per shopper and one per client address, for each of the two. The address bucket is what a
+ * script that drops its cookie to become a new shopper still runs into.
+ *
+ * <p>Buckets live in this node's memory, in a bounded map: a bucket left alone for a whole
+ * period is full again, so forgetting it then changes nothing, and a flood of addresses evicts
+ * the least used buckets instead of exhausting memory. With several nodes, each counts on its own.
+ */
+@Component
+@Order(FilterOrder.RATE_LIMIT)
+public class RateLimitFilter extends OncePerRequestFilter {
+
+    /** The request attribute naming the request's shopper; set by the shopper filter. */
+    public static final String SHOPPER_ATTRIBUTE = RateLimitFilter.class.getName() + ".shopper";
+
+    private static final int MAX_BUCKETS = 100_000;
+    private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final RequestMatcher CART_CHANGES = RequestMatchers.anyOf(
+            pathPattern(HttpMethod.POST, "/api/cart/**"), pathPattern(HttpMethod.PUT, "/api/cart/**"),
+            pathPattern(HttpMethod.PATCH, "/api/cart/**"), pathPattern(HttpMethod.DELETE, "/api/cart/**"),
+            // Validating a coupon applies it to the cart, and guessing codes is what a limit is for.
+            pathPattern(HttpMethod.POST, "/api/coupons/**"));
+    private static final RequestMatcher NEW_CHECKOUTS = pathPattern(HttpMethod.POST, "/api/checkouts");
+
+    private enum Limited { CART_CHANGE, CHECKOUT }
+
+    private enum Counted { SHOPPER, ADDRESS }
+
+    /** One bucket: this kind of request, counted for this shopper or this address. */
+    private record BucketKey(Limited limited, Counted counted, String who) {}
+
+    private final RateLimitSettings settings;
+    private final ProblemWriter problems;
+    private final Cache<BucketKey, Bucket> buckets;
+
+    RateLimitFilter(RateLimitSettings settings, ProblemWriter problems) {
+        this.settings = settings;
+        this.problems = problems;
+        this.buckets = Caffeine.newBuilder().maximumSize(MAX_BUCKETS).expireAfterAccess(settings.period()).build();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !settings.enabled();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        @Nullable Limited limited = limited(request);
+        if (limited == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        RateLimitSettings.Limits limits = limited == Limited.CART_CHANGE ? settings.cart() : settings.checkouts();
+        List<Bucket> counting = new ArrayList<>(2);
+        if (request.getAttribute(SHOPPER_ATTRIBUTE) instanceof String shopper) {
+            counting.add(bucket(new BucketKey(limited, Counted.SHOPPER, shopper), limits.perShopper()));
+        }
+        counting.add(bucket(new BucketKey(limited, Counted.ADDRESS, request.getRemoteAddr()), limits.perAddress()));
+        OptionalLong nanosToWait = takeFromEach(counting);
+        if (nanosToWait.isPresent()) {
+            refuse(response, nanosToWait.getAsLong());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private @Nullable Limited limited(HttpServletRequest request) {
+        if (CART_CHANGES.matches(request)) {
+            return Limited.CART_CHANGE;
+        }
+        return NEW_CHECKOUTS.matches(request) ? Limited.CHECKOUT : null;
+    }
+
+    private Bucket bucket(BucketKey key, int capacity) {
+        return buckets.get(key, unused -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, settings.period()))
+                .build());
+    }
+
+    /** Takes a token from every bucket, or from none: answers how long to wait when one is empty. */
+    private static OptionalLong takeFromEach(List<Bucket> counting) {
+        for (int i = 0; i < counting.size(); i++) {
+            ConsumptionProbe probe = counting.get(i).tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                // A refused request costs nothing: the tokens already taken go back.
+                counting.subList(0, i).forEach(bucket -> bucket.addTokens(1));
+                return OptionalLong.of(probe.getNanosToWaitForRefill());
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    private void refuse(HttpServletResponse response, long nanosToWait) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, Math.ceilDiv(nanosToWait, NANOS_PER_SECOND))));
+        problems.write(response, Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+                "You are making changes faster than the shop can take them. Wait a few seconds and try again."));
+    }
+}
