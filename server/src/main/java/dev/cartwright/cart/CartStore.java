@@ -165,8 +165,9 @@ class CartStore {
                 .update();
     }
 
-    void selectAll(UUID cartId, boolean selected) {
-        jdbc.sql("update cart_item set selected = :selected where cart_id = :cart")
+    /** Answers how many lines the cart has. */
+    int selectAll(UUID cartId, boolean selected) {
+        return jdbc.sql("update cart_item set selected = :selected where cart_id = :cart")
                 .param("cart", cartId)
                 .param("selected", selected)
                 .update();

@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * The shoppers' carts. Every change locks the cart, checks everything first and writes only
@@ -185,10 +187,8 @@ public class Carts {
     /** One statement changes every line, so the selection changes all at once or not at all. */
     @Transactional
     public CartChange selectAll(ShopperId shopper, boolean selected, @Nullable Long expectedVersion) {
-        return change(shopper, expectedVersion, cart -> {
-            store.selectAll(cart.id(), selected);
-            return null;
-        });
+        return change(shopper, expectedVersion, cart ->
+                store.selectAll(cart.id(), selected) == 0 ? new CartChange.Applied(view(cart)) : null);
     }
 
     @Transactional
@@ -208,12 +208,18 @@ public class Carts {
         return view(new CartStore.CartRow(cart.id(), cart.version() + 1, coupon));
     }
 
+    /** Takes the coupon off; a cart without one (or no cart yet) is already as asked. */
     @Transactional
     public CartChange removeCoupon(ShopperId shopper, @Nullable Long expectedVersion) {
-        CartStore.CartRow cart = lockedCart(shopper);
-        if (expectedVersion != null && expectedVersion != cart.version()) {
-            return new CartChange.VersionMismatch(view(cart));
+        Optional<CartStore.CartRow> locked = store.lock(shopper);
+        CartView current = locked.map(this::view).orElseGet(() -> emptyCart(shopper));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            return new CartChange.VersionMismatch(current);
         }
+        if (locked.isEmpty() || locked.get().coupon() == null) {
+            return new CartChange.Applied(current);
+        }
+        CartStore.CartRow cart = locked.get();
         store.setCoupon(cart.id(), null);
         changed(cart.id());
         return new CartChange.Applied(view(new CartStore.CartRow(cart.id(), cart.version() + 1, null)));
@@ -222,8 +228,9 @@ public class Carts {
     /** The cart, locked until the caller's transaction ends, with its coupon's terms: what a checkout starts from. */
     @Transactional(propagation = Propagation.MANDATORY)
     public CheckoutBasket basketForCheckout(ShopperId shopper) {
-        CartStore.CartRow cart = lockedCart(shopper);
-        return new CheckoutBasket(view(cart), cart.coupon());
+        return store.lock(shopper)
+                .map(cart -> new CheckoutBasket(view(cart), cart.coupon()))
+                .orElseGet(() -> new CheckoutBasket(emptyCart(shopper), null));
     }
 
     /**
@@ -266,7 +273,28 @@ public class Carts {
      */
     private CartChange change(ShopperId shopper, @Nullable Long expectedVersion,
             Function<CartStore.CartRow, @Nullable CartChange> edit) {
-        CartStore.CartRow cart = lockedCart(shopper);
+        Optional<CartStore.CartRow> existing = store.lock(shopper);
+        if (existing.isPresent()) {
+            return change(existing.get(), expectedVersion, edit);
+        }
+        // A guest's first change makes their cart; one that changes nothing leaves no rows behind.
+        TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
+        Object beforeCart = transaction.createSavepoint();
+        CartChange outcome = change(lockedCart(shopper), expectedVersion, edit);
+        if (outcome instanceof CartChange.Applied applied && applied.cart().version() > 0) {
+            transaction.releaseSavepoint(beforeCart);
+            return outcome;
+        }
+        transaction.rollbackToSavepoint(beforeCart);
+        return switch (outcome) {
+            case CartChange.Applied unchanged -> new CartChange.Applied(emptyCart(shopper));
+            case CartChange.VersionMismatch mismatch -> new CartChange.VersionMismatch(emptyCart(shopper));
+            default -> outcome;
+        };
+    }
+
+    private CartChange change(CartStore.CartRow cart, @Nullable Long expectedVersion,
+            Function<CartStore.CartRow, @Nullable CartChange> edit) {
         if (expectedVersion != null && expectedVersion != cart.version()) {
             return new CartChange.VersionMismatch(view(cart));
         }

@@ -3,6 +3,7 @@ package dev.cartwright.catalog;
 import dev.cartwright.platform.Problems;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ class CatalogController {
     ProductPage list(
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "" + Catalog.DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
-            @RequestParam(defaultValue = "") @Size(max = 100) String q) {
+            @RequestParam(defaultValue = "") @Size(max = 100) @Pattern(regexp = "[^\\x00]*", message = "may not contain the NUL character") String q) {
         String query = q.strip();
         long afterId = 0;
         if (cursor != null && !cursor.isEmpty()) {

@@ -1,7 +1,9 @@
 package dev.cartwright.catalog;
 
+import dev.cartwright.platform.Problems;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +25,7 @@ class DemoImages {
                 .map(entry -> ResponseEntity.ok()
                         .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
                         .body(ProductArt.svg(entry.sku(), entry.name(), entry.motif())))
-                .orElseGet(() -> ResponseEntity.notFound().build());
+                .orElseThrow(() -> Problems.failure(Problems.problem(HttpStatus.NOT_FOUND, "NOT_FOUND",
+                        "There is nothing at this address.")));
     }
 }

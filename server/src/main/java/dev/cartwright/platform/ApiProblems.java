@@ -124,6 +124,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             case 406 -> "NOT_ACCEPTABLE";
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 501 -> "NOT_IMPLEMENTED";
+            case 505 -> "HTTP_VERSION_NOT_SUPPORTED";
             default -> status.is4xxClientError() ? "BAD_REQUEST" : "INTERNAL_ERROR";
         };
     }
@@ -134,8 +136,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             case 405 -> "This address does not accept that method.";
             case 406 -> "This address answers JSON only.";
             case 415 -> "Send the request body as JSON (Content-Type: application/json).";
+            case 501 -> "The shop does not take this kind of request.";
+            case 505 -> "The shop speaks HTTP/1.1 and HTTP/1.0.";
             default -> detail;
         };
+    }
+
+    /**
+     * What to tell of an error that happened outside Spring MVC (the container, a filter): the
+     * protocol refusals say what was refused; any other 5xx is ours.
+     */
+    static String outsideDetail(HttpStatusCode status) {
+        if (status.is5xxServerError() && status.value() != 501 && status.value() != 505) {
+            return "Something went wrong on our side. Please try again in a moment.";
+        }
+        return String.valueOf(shopperDetail(status, "The request could not be handled."));
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {

@@ -58,9 +58,7 @@ class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebSe
                 return;
             }
             HttpStatusCode code = HttpStatusCode.valueOf(status);
-            String detail = code.is5xxServerError()
-                    ? "Something went wrong on our side. Please try again in a moment."
-                    : ApiProblems.shopperDetail(code, "The request could not be handled.");
+            String detail = ApiProblems.outsideDetail(code);
             try {
                 byte[] body = json.writeValueAsBytes(Problems.body(Problems.problem(code, ApiProblems.codeFor(code), detail)));
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

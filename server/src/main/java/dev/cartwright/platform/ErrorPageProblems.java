@@ -24,9 +24,7 @@ class ErrorPageProblems implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatusCode status = code instanceof Integer value ? HttpStatusCode.valueOf(value) : HttpStatus.NOT_FOUND;
-        String detail = status.is5xxServerError()
-                ? "Something went wrong on our side. Please try again in a moment."
-                : ApiProblems.shopperDetail(status, "The request could not be handled.");
+        String detail = ApiProblems.outsideDetail(status);
         ProblemDetail problem = Problems.problem(status, ApiProblems.codeFor(status), detail);
         return ResponseEntity.status(status).body(problem);
     }

@@ -10,9 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.WebUtils;
 
 /**
  * Cross-site request forgery: shoppers are known by a cookie the browser sends with any request,
@@ -49,14 +47,21 @@ class ForeignOrigins extends OncePerRequestFilter {
         return !SAFE_METHODS.contains(request.getMethod()) || "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
     }
 
+    /**
+     * The origin this request was sent to, as the container sees it: X-Forwarded-* count only
+     * from a trusted proxy (server.forward-headers-strategy), never because a client sent them.
+     */
+    private static String ownOrigin(HttpServletRequest request) {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
+    }
+
     private boolean foreign(HttpServletRequest request) {
         @Nullable String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin != null) {
-            try {
-                return !WebUtils.isValidOrigin(new ServletServerHttpRequest(request), allowedOrigins);
-            } catch (IllegalArgumentException unreadable) {
-                return true;
-            }
+            return !origin.equalsIgnoreCase(ownOrigin(request)) && allowedOrigins.stream().noneMatch(origin::equalsIgnoreCase);
         }
         @Nullable String site = request.getHeader("Sec-Fetch-Site");
         return site != null && FOREIGN_SITES.contains(site);

@@ -6,14 +6,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads every request's body into memory, refusing one over the limit with 413 before any work
- * is done, whatever the path. Chunked bodies, which announce no length, are counted as they are read.
+ * is done, whatever the path, and one whose Content-Type names no type with 415. Chunked bodies, which announce no length, are counted as they are read.
  */
 @Component
 @Order(FilterOrder.BODY_LIMIT)
@@ -34,6 +37,12 @@ class RequestBodyLimit extends OncePerRequestFilter {
             refuse(response);
             return;
         }
+        if (!concrete(request.getContentType())) {
+            // Spring cannot even represent a body of type */* (it throws), so it is refused here.
+            problems.write(response, Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                    ApiProblems.shopperDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null)));
+            return;
+        }
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(maxBytes + 1);
@@ -43,6 +52,18 @@ class RequestBodyLimit extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    /** No Content-Type, or one that names a type; a wildcard or unreadable one names none. */
+    private static boolean concrete(@Nullable String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            return MediaType.parseMediaType(contentType).isConcrete();
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
     }
 
     private void refuse(HttpServletResponse response) throws IOException {

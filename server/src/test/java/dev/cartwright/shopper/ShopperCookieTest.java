@@ -162,6 +162,39 @@ class ShopperCookieTest extends ServiceTest {
     }
 
     @Test
+    void changesOfAGuestWithoutACartThatAreRefusedOrChangeNothingAddNoRow() {
+        long scarce = newProduct("Cookie test scarce jar", 900, 1).id();
+        long shoppersBefore = count("shopper");
+        long cartsBefore = count("cart");
+
+        for (int i = 0; i < 3; i++) {
+            List<Answer> answers = List.of(
+                    request("DELETE", "/api/cart/items/1", null, null),
+                    request("PUT", "/api/cart/items/1", null, "{\"quantity\":2}"),
+                    request("PATCH", "/api/cart/items/1", null, "{\"selected\":false}"),
+                    request("POST", "/api/cart/items", null, "{\"productId\":" + Long.MAX_VALUE + ",\"quantity\":1}"),
+                    request("POST", "/api/cart/items", null, "{\"productId\":" + scarce + ",\"quantity\":2}"),
+                    request("PUT", "/api/cart/products/" + scarce, null, "{\"quantity\":2}"),
+                    request("DELETE", "/api/cart/products/" + scarce, null, null),
+                    request("PATCH", "/api/cart/selection", null, "{\"selected\":false}"),
+                    request("DELETE", "/api/cart/coupon", null, null),
+                    request("POST", "/api/cart/leave", null, null),
+                    request("POST", "/api/cart/items", null, "{\"productId\":" + scarce + ",\"quantity\":1}", "If-Match", "\"7\""),
+                    request("POST", "/api/checkouts", null, "{\"shippingAddress\": {\"name\": \"Ada\", \"line1\": \"1 Main St\","
+                            + " \"city\": \"London\", \"postalCode\": \"SW1Y 4JH\", \"country\": \"GB\"}}"));
+            for (Answer answer : answers) {
+                assertThat(answer.status()).as(answer.toString()).isLessThan(500);
+                if (answer.status() == 200) {
+                    assertThat(answer.json().path("version").asLong()).as("nothing changed: " + answer).isZero();
+                }
+            }
+        }
+
+        assertThat(count("shopper")).isEqualTo(shoppersBefore);
+        assertThat(count("cart")).isEqualTo(cartsBefore);
+    }
+
+    @Test
     void theFirstChangeMakesTheGuestAndTheCartTheyWereShown() {
         long product = newProduct("Cookie test kettle", 4100, 10).id();
         Answer shown = request("GET", "/api/cart", null, null);
