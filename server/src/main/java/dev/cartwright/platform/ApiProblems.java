@@ -8,6 +8,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -113,7 +114,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             problem.setProperty("code", codeFor(statusCode));
             problem.setDetail(shopperDetail(statusCode, problem.getDetail()));
         }
-        return super.createResponseEntity(body, headers, statusCode, request);
+        return super.createResponseEntity(body, problemJson(headers), statusCode, request);
+    }
+
+    /** A problem is JSON whatever the Accept header asked for (RFC 9457), rather than an empty body. */
+    private static HttpHeaders problemJson(HttpHeaders headers) {
+        HttpHeaders json = new HttpHeaders();
+        json.putAll(headers);
+        json.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return json;
     }
 
     static String codeFor(HttpStatusCode status) {
@@ -154,7 +163,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static Problems.FieldProblem fieldProblem(FieldError error) {

@@ -88,6 +88,15 @@ class OutsidersRequestsTest extends ServiceTest {
     }
 
     @Test
+    void aProblemIsJsonWhateverTheAcceptHeaderAskedFor() {
+        Product lamp = newProduct("Accept Lamp", 2000, 5);
+        for (String accept : List.of("garbage", "image/png", "text/html")) {
+            assertProblem(send("GET", "/api/products/" + Long.MAX_VALUE, "", "Accept", accept), 404, "PRODUCT_NOT_FOUND");
+        }
+        assertProblem(send("GET", "/api/products/" + lamp.id(), "", "Accept", "image/png"), 406, "NOT_ACCEPTABLE");
+    }
+
+    @Test
     void anUnknownDemoPictureAnswersAProblem() {
         assertProblem(send("GET", "/images/demo/nope.svg", ""), 404, "NOT_FOUND");
     }
