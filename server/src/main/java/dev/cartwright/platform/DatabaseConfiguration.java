@@ -28,13 +28,20 @@ class DatabaseConfiguration {
             return null;
         }
         Files.createDirectories(settings.dataDir());
-        log.info("Starting the embedded PostgreSQL with its data in {}", settings.dataDir());
+        StalePostmaster.stopIfRunning(settings.dataDir());
+        log.info("Starting the embedded PostgreSQL with its data in {}{}", settings.dataDir(),
+                settings.durable() ? "" : " (not durable: CARTWRIGHT_DB_DURABLE=false)");
+        // The library starts PostgreSQL with -F (fsync off) and synchronous_commit off; these -c options come after and win.
+        String durable = settings.durable() ? "on" : "off";
         return EmbeddedPostgres.builder()
                 .setDataDirectory(settings.dataDir())
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", durable)
+                .setServerConfig("synchronous_commit", durable)
+                .setServerConfig("full_page_writes", durable)
                 .start();
     }
 

@@ -7,12 +7,13 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the data lives: {@code url} (from DATABASE_URL) selects an external PostgreSQL;
- * without it an embedded PostgreSQL keeps its files in {@code dataDir}. Features whose defaults
+ * without it an embedded PostgreSQL keeps its files in {@code dataDir}, and {@code durable}
+ * (the default) makes it sync every commit to disk, so a power loss loses nothing acknowledged. Features whose defaults
  * suit only the embedded demo store (the simulated payment provider) ask {@link #embedded()}.
  */
 @Validated
 @ConfigurationProperties("cartwright.database")
-public record DatabaseSettings(String url, Path dataDir, @Min(2) int maxPoolSize) {
+public record DatabaseSettings(String url, Path dataDir, @Min(2) int maxPoolSize, boolean durable) {
 
     public boolean embedded() {
         return url == null || url.isBlank();
