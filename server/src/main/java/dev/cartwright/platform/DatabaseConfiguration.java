@@ -58,8 +58,14 @@ class DatabaseConfiguration {
             config.setPassword(url.password());
         }
         config.setPoolName("cartwright");
+        // Bounds for every connection: a statement, a wait for a lock, a transaction left open by
+        // a stuck request. Migrations lift the statement bound for themselves (spring.flyway.init-sqls).
+        config.addDataSourceProperty("options", "-c statement_timeout=%d -c lock_timeout=%d -c idle_in_transaction_session_timeout=%d"
+                .formatted(settings.statementTimeout().toMillis(), settings.lockTimeout().toMillis(),
+                        settings.idleInTransactionTimeout().toMillis()));
         config.setMaximumPoolSize(settings.maxPoolSize());
-        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        // How long a request waits for a connection: past it, 503 and Retry-After rather than a growing queue.
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         return new HikariDataSource(config);
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +24,13 @@ class ErrorPageProblems implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        DatabaseFailure database = DatabaseFailure.of((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+        if (database != DatabaseFailure.OTHER) {
+            // A filter before the retry (knowing the shopper) could not reach the database.
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, TransientFailureRetry.retryAfter(database))
+                    .body(TransientFailureRetry.problem(database));
+        }
         HttpStatusCode status = code instanceof Integer value ? HttpStatusCode.valueOf(value) : HttpStatus.NOT_FOUND;
         String detail = ApiProblems.outsideDetail(status);
         ProblemDetail problem = Problems.problem(status, ApiProblems.codeFor(status), detail);
