@@ -5,12 +5,14 @@ import { JoinPage } from '../features/cart/JoinPage'
 import { ProductGrid } from '../features/catalog/ProductGrid'
 import { CheckoutPage } from '../features/checkout/CheckoutPage'
 import { OrderStatusPage } from '../features/checkout/OrderStatusPage'
+import { ResumeCheckoutPage } from '../features/checkout/ResumeCheckoutPage'
 import { Header } from './Header'
 import { useLiveUpdates } from './liveUpdates'
 import { usePath } from '../lib/router'
 
 const JOIN = /^\/join\/([A-Za-z0-9_-]+)$/
 const COMPLETE = /^\/checkout\/([0-9a-f-]{36})\/complete$/
+const RESUME = /^\/checkout\/([0-9a-f-]{36})$/
 
 export function App() {
   useLiveUpdates()
@@ -18,6 +20,7 @@ export function App() {
   const [query, setQuery] = useState('')
   const deferredQuery = useDeferredValue(query.trim())
   const complete = COMPLETE.exec(path)
+  const resume = RESUME.exec(path)
   const join = JOIN.exec(path)
   return (
     <>
@@ -26,6 +29,8 @@ export function App() {
         <JoinPage token={join[1]} />
       ) : complete?.[1] ? (
         <OrderStatusPage checkoutId={complete[1]} />
+      ) : resume?.[1] ? (
+        <ResumeCheckoutPage checkoutId={resume[1]} />
       ) : path === '/checkout' ? (
         <CheckoutPage />
       ) : (

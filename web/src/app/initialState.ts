@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { writeCart } from '../features/cart/queries'
 import type { Cart } from '../features/cart/types'
 import { catalogKeys, type ProductPage } from '../features/catalog/queries'
+import { mergeCatalog, type CatalogData } from '../features/catalog/stock'
 
 interface InitialState {
   products: ProductPage
@@ -11,12 +12,13 @@ interface InitialState {
 /**
  * The service puts the catalog's first page and the shopper's cart into the page
  * (storefront.StorefrontPage); they go into the cache before the first render, so the first
- * paint shows the shop instead of a spinner.
+ * paint shows the shop instead of a spinner. Its stock passes the same version guard as any other.
  */
 export function seedFromPage(client: QueryClient, document: Document): void {
   const element = document.getElementById('cartwright-state')
   if (!element?.textContent) return
   const state = JSON.parse(element.textContent) as InitialState
-  client.setQueryData(catalogKeys.list(''), { pages: [state.products], pageParams: [''] })
+  client.setQueryData<CatalogData>(catalogKeys.list(''), (current) =>
+    mergeCatalog(current, { pages: [state.products], pageParams: [''] }))
   writeCart(client, state.cart)
 }

@@ -1,6 +1,7 @@
 import { createStore, useStore } from './store'
 
-// Three pages need no router library: the shop, the checkout and a checkout's outcome.
+// A handful of pages need no router library: the shop, the checkout, a checkout made (to pay
+// again), its outcome, and an invitation to a shared cart. App matches the paths.
 
 const path = createStore(window.location.pathname)
 window.addEventListener('popstate', () => path.set(window.location.pathname))

@@ -1,5 +1,6 @@
-import { infiniteQueryOptions } from '@tanstack/react-query'
+import { infiniteQueryOptions, replaceEqualDeep } from '@tanstack/react-query'
 import { api } from '../../lib/api'
+import { keepNewerStock, mergeCatalog, newestStock, type CatalogData } from './stock'
 
 export interface Product {
   id: number
@@ -9,6 +10,8 @@ export interface Product {
   currency: string
   imageUrl: string
   available: number
+  /** Bumped by every change of the product's stock on hand or reserved; newer values win. */
+  stockVersion: number
 }
 
 export interface ProductPage {
@@ -23,14 +26,22 @@ export const catalogKeys = {
 
 export const PAGE_SIZE = 24
 
+/**
+ * A page that arrives keeps the newer stock of what the cache already holds, from any catalog
+ * query (another search may hold a newer push), and again when the pages are written, since a
+ * push may land while a refetch of several pages is under way.
+ */
 export const productsQueryOptions = (query: string) =>
   infiniteQueryOptions({
     queryKey: catalogKeys.list(query),
-    queryFn: ({ pageParam, signal }) => {
+    queryFn: async ({ pageParam, signal, client }) => {
       const params = new URLSearchParams({ limit: String(PAGE_SIZE), q: query })
       if (pageParam) params.set('cursor', pageParam)
-      return api<ProductPage>(`/api/products?${params}`, { signal })
+      const page = await api<ProductPage>(`/api/products?${params}`, { signal })
+      return keepNewerStock(page, newestStock(client.getQueriesData<CatalogData>({ queryKey: catalogKeys.all }).map(([, data]) => data)))
     },
     initialPageParam: '',
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    structuralSharing: (current: unknown, incoming: unknown) =>
+      replaceEqualDeep(current, mergeCatalog(current as CatalogData | undefined, incoming as CatalogData)),
   })

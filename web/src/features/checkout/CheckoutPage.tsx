@@ -1,7 +1,9 @@
+import { useIsMutating } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ApiProblem } from '../../lib/api'
 import { formatMoney } from '../../lib/money'
 import { navigate } from '../../lib/router'
+import { cartKeys } from '../cart/queries'
 import { useVisibleCart } from '../cart/useVisibleCart'
 import { validateAddress, type AddressErrors } from './address'
 import type { ShippingAddress, StockConflict } from './types'
@@ -30,6 +32,8 @@ export function CheckoutPage() {
   const [conflict, setConflict] = useState<StockConflict | null>(null)
   const validateCoupon = useValidateCoupon()
   const placeOrder = usePlaceOrder(setConflict)
+  // A change still on its way would be missing from what is reserved: the order waits for the cart.
+  const savingCart = useIsMutating({ mutationKey: cartKeys.changes() }) > 0
 
   const errors: AddressErrors = validateAddress(address)
   const serverErrors = serverFieldErrors(placeOrder.error)
@@ -39,9 +43,9 @@ export function CheckoutPage() {
   const submit = (event: React.FormEvent) => {
     event.preventDefault()
     setTouched(new Set(Object.keys(address) as Array<keyof ShippingAddress>))
-    if (Object.keys(errors).length > 0 || selected.length === 0) return
+    if (Object.keys(errors).length > 0 || selected.length === 0 || savingCart) return
     setConflict(null)
-    placeOrder.mutate({ shippingAddress: { ...address, line2: address.line2 || null }, couponCode: cart?.couponCode ?? null })
+    placeOrder.place({ ...address, line2: address.line2 || null }, cart?.couponCode ?? null)
   }
 
   return (
@@ -134,8 +138,8 @@ export function CheckoutPage() {
         {placeOrder.isError && !conflict && <p className="error" role="alert">{messageOf(placeOrder.error)}</p>}
         <div className="actions">
           <button type="button" className="link" onClick={() => navigate('/')}>Back to the shop</button>
-          <button type="submit" className="primary" data-testid="place-order" disabled={placeOrder.isPending || selected.length === 0}>
-            {placeOrder.isPending ? 'Reserving…' : 'Reserve and pay'}
+          <button type="submit" className="primary" data-testid="place-order" disabled={placeOrder.isPending || savingCart || selected.length === 0}>
+            {placeOrder.isPending ? 'Reserving…' : savingCart ? 'Saving your cart…' : 'Reserve and pay'}
           </button>
         </div>
       </form>

@@ -40,7 +40,13 @@ export function OrderStatusPage({ checkoutId }: { checkoutId: string }) {
         ))}
       </ul>
       <p><strong>Total {formatMoney(totals.total, totals.currency)}</strong></p>
-      <button type="button" className="primary" onClick={() => navigate('/')}>Back to the shop</button>
+      <div className="actions">
+        <button type="button" className={checkout.data.status === 'FAILED' ? 'link' : 'primary'} onClick={() => navigate('/')}>Back to the shop</button>
+        {checkout.data.status === 'FAILED' && (
+          // The same checkout is paid for again, so no second one is made.
+          <button type="button" className="primary" data-testid="try-again" onClick={() => navigate(`/checkout/${checkoutId}`)}>Try again</button>
+        )}
+      </div>
     </main>
   )
 }

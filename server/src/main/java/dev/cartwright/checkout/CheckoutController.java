@@ -89,6 +89,8 @@ class CheckoutController {
             case Transition.NotFound notFound -> CheckoutProblems.notFound();
             case Transition.IllegalState illegal -> CheckoutProblems.illegalState(illegal);
             case Transition.CouponWithdrawn withdrawn -> CheckoutProblems.couponWithdrawn(withdrawn);
+            case Transition.StockGone gone -> CheckoutProblems.stockGone(gone);
+            case Transition.ReservationLimited limited -> CheckoutProblems.reservationLimit(limited.limit());
             case Transition.PaymentStarted started -> throw new IllegalArgumentException("Not a refusal");
             case Transition.Cancelled cancelled -> throw new IllegalArgumentException("Not a refusal");
         });

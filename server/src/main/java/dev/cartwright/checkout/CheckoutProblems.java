@@ -2,6 +2,7 @@ package dev.cartwright.checkout;
 
 import dev.cartwright.platform.Money;
 import dev.cartwright.platform.Problems;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -39,13 +40,9 @@ final class CheckoutProblems {
     }
 
     static ProblemDetail stockConflict(CheckoutOutcome.StockConflict conflict) {
-        String items = conflict.unavailable().stream()
-                .map(line -> line.available() == 0 ? line.name() + " (sold out)"
-                        : line.name() + " (only " + line.available() + " left)")
-                .collect(Collectors.joining(", "));
         ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "STOCK_CONFLICT",
-                "Not everything is available any more: " + items + ". We have updated your cart to what is left; "
-                        + "check it and try again. Nothing was reserved.");
+                "Not everything is available any more: " + shortLines(conflict.unavailable())
+                        + ". We have updated your cart to what is left; check it and try again. Nothing was reserved.");
         problem.setProperty("unavailable", conflict.unavailable());
         problem.setProperty("cart", conflict.cart());
         return problem;
@@ -76,6 +73,22 @@ final class CheckoutProblems {
         };
         problem.setProperty("openCheckouts", limit.openCheckouts());
         return problem;
+    }
+
+    /** Paying again after a decline, when the stock is gone meanwhile: the cart is left as it is. */
+    static ProblemDetail stockGone(Transition.StockGone gone) {
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "STOCK_CONFLICT",
+                "Since your payment was declined, some items were sold: " + shortLines(gone.unavailable())
+                        + ". Nothing was charged or reserved; go back to your cart to check out what is left.");
+        problem.setProperty("unavailable", gone.unavailable());
+        return problem;
+    }
+
+    private static String shortLines(List<CheckoutOutcome.Unavailable> unavailable) {
+        return unavailable.stream()
+                .map(line -> line.available() == 0 ? line.name() + " (sold out)"
+                        : line.name() + " (only " + line.available() + " left)")
+                .collect(Collectors.joining(", "));
     }
 
     static ProblemDetail illegalState(Transition.IllegalState illegal) {

@@ -161,6 +161,14 @@ class CheckoutStore {
                 .update();
     }
 
+    /** A declined checkout holds its stock again, until {@code expiresAt}. */
+    void reserved(UUID id, Instant expiresAt) {
+        jdbc.sql("update checkout set status = 'RESERVED', expires_at = :expiresAt, updated_at = now() where id = :id")
+                .param("id", id)
+                .param("expiresAt", Timestamp.from(expiresAt))
+                .update();
+    }
+
     void dropCoupon(UUID id) {
         jdbc.sql("""
                         update checkout set coupon_code = null, coupon_claimed = false, discount = 0, total = subtotal,

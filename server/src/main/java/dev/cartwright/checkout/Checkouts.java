@@ -148,8 +148,9 @@ public class Checkouts {
     }
 
     /**
-     * Opens a payment session for a reserved checkout. The provider is called before anything is
-     * locked: no stock, coupon or checkout row lock is held while it answers.
+     * Opens a payment session for a reserved checkout, or for a declined one, the same checkout,
+     * if its stock can be had again. The provider is called before anything is locked: no stock,
+     * coupon or checkout row lock is held while it answers.
      */
     @Transactional
     Transition startPayment(ShopperId shopper, UUID id, String method) {
@@ -161,13 +162,29 @@ public class Checkouts {
         if (checkout.status() == CheckoutStatus.PAYMENT_PENDING && checkout.paymentRedirectUrl() != null) {
             return new Transition.PaymentStarted(URI.create(checkout.paymentRedirectUrl()));
         }
-        if (checkout.status() != CheckoutStatus.RESERVED) {
+        if (checkout.status() != CheckoutStatus.RESERVED && checkout.status() != CheckoutStatus.FAILED) {
             return new Transition.IllegalState(checkout.status(), "pay for");
         }
+        // Paying again after a decline reserves the stock anew, for a whole reservation's time.
+        Instant expiresAt = checkout.status() == CheckoutStatus.FAILED
+                ? Instant.now().plus(settings.reservationTtl()) : checkout.expiresAt();
         PaymentSession session = provider.start(new PaymentRequest(id, checkout.total(), checkout.currency(), method,
-                URI.create("/checkout/" + id + "/complete"), checkout.expiresAt()));
+                URI.create("/checkout/" + id + "/complete"), expiresAt));
+        if (checkout.status() == CheckoutStatus.FAILED) {
+            // Holding the lines again counts against the caps, like a new checkout: the shopper's lock first.
+            store.lockShopper(shopper.value());
+        }
         CheckoutStore.CheckoutRow locked = store.lock(id).orElseThrow();
-        if (locked.status() != CheckoutStatus.RESERVED) {
+        if (locked.status() == CheckoutStatus.FAILED) {
+            Optional<CheckoutOutcome.ReservationLimit> limit = caps.exceededAgainBy(shopper, store.lines(id));
+            if (limit.isPresent()) {
+                return new Transition.ReservationLimited(limit.get());
+            }
+            Optional<Transition> gone = reserveAgain(locked, expiresAt);
+            if (gone.isPresent()) {
+                return gone.get();
+            }
+        } else if (locked.status() != CheckoutStatus.RESERVED) {
             return new Transition.IllegalState(locked.status(), "pay for");
         }
         boolean claimed = false;
@@ -180,6 +197,26 @@ public class Checkouts {
         }
         store.paymentStarted(id, session.sessionId(), session.redirectUrl().toString(), claimed);
         return new Transition.PaymentStarted(session.redirectUrl());
+    }
+
+    /** A declined checkout holds its lines again, all or none; answers what is short when they cannot be had. */
+    private Optional<Transition> reserveAgain(CheckoutStore.CheckoutRow declined, Instant expiresAt) {
+        List<CheckoutView.Line> lines = store.lines(declined.id());
+        Reservation reservation = reservations.reserveAll(declined.id(),
+                lines.stream().map(line -> new StockRequest(line.productId(), line.quantity())).toList());
+        if (reservation instanceof Reservation.Conflict conflict) {
+            Map<Long, CheckoutView.Line> byProduct = lines.stream()
+                    .collect(Collectors.toMap(CheckoutView.Line::productId, Function.identity()));
+            return Optional.of(new Transition.StockGone(conflict.shortfalls().stream()
+                    .map(shortfall -> {
+                        CheckoutView.Line line = byProduct.get(shortfall.productId());
+                        return new CheckoutOutcome.Unavailable(line.cartItemId(), line.productId(), line.name(),
+                                shortfall.requested(), Math.max(0, shortfall.available()));
+                    })
+                    .toList()));
+        }
+        store.reserved(declined.id(), expiresAt);
+        return Optional.empty();
     }
 
     @Transactional

@@ -36,6 +36,21 @@ class ReservationCaps {
      */
     Optional<CheckoutOutcome.ReservationLimit> exceededBy(ShopperId shopper, Collection<UUID> replaced,
             List<CartView.Line> selected) {
+        return exceeded(shopper, replaced, selected.stream()
+                .map(line -> new Wanted(line.productId(), line.name(), line.quantity())).toList());
+    }
+
+    /** Whether holding a declined checkout's lines again would take the shopper over a cap. */
+    Optional<CheckoutOutcome.ReservationLimit> exceededAgainBy(ShopperId shopper, List<CheckoutView.Line> lines) {
+        return exceeded(shopper, List.of(), lines.stream()
+                .map(line -> new Wanted(line.productId(), line.name(), line.quantity())).toList());
+    }
+
+    /** Units of a product a checkout would hold. */
+    private record Wanted(long productId, String name, int quantity) {}
+
+    private Optional<CheckoutOutcome.ReservationLimit> exceeded(ShopperId shopper, Collection<UUID> replaced,
+            List<Wanted> selected) {
         List<CheckoutStore.Holding> held = store.openHoldings(shopper.value()).stream()
                 .filter(holding -> !replaced.contains(holding.checkoutId()))
                 .toList();

@@ -104,7 +104,51 @@ class CheckoutFlowTest extends ServiceTest {
         assertThat(stock(product)).isEqualTo(new Stock(3, 0));
         assertThat(available(shopper, product)).isEqualTo(3);
         assertThat(shopper.get("/api/cart").json().path("items")).hasSize(1);
-        assertThat(shopper.post("/api/checkouts/" + id + "/payment", "{\"method\": \"card\"}").code()).isEqualTo("ILLEGAL_STATE");
+    }
+
+    @Test
+    void aDeclinedCheckoutIsPaidAgainItselfWithItsStockReservedAnew() {
+        Product product = newProduct("Second Try Kettle", 6000, 3);
+        Shopper shopper = newShopper();
+        add(shopper, product.id(), 2);
+        String id = checkout(shopper).json().path("id").asString();
+        String declinedPage = startPayment(shopper, id);
+        completeOnHostedPage(shopper, declinedPage, "declined");
+        awaitStatus(shopper, id, "FAILED");
+
+        String page = startPayment(shopper, id);
+
+        assertThat(page).isNotEqualTo(declinedPage);
+        assertThat(shopper.get("/api/checkouts/" + id).json().path("status").asString()).isEqualTo("PAYMENT_PENDING");
+        assertThat(stock(product)).isEqualTo(new Stock(3, 2));
+        completeOnHostedPage(shopper, page, "paid");
+        awaitStatus(shopper, id, "PAID");
+        assertThat(stock(product)).isEqualTo(new Stock(1, 0));
+        assertThat(jdbc.sql("select count(*) from checkout where shopper_id = (select shopper_id from checkout where id = :id)")
+                .param("id", UUID.fromString(id)).query(Integer.class).single()).isOne();
+    }
+
+    @Test
+    void payingAgainAfterADeclineWhenTheStockIsGoneReservesNothingAndSaysWhatIsShort() {
+        Product product = newProduct("Gone Meanwhile Kettle", 6000, 2);
+        Shopper shopper = newShopper();
+        add(shopper, product.id(), 2);
+        String id = checkout(shopper).json().path("id").asString();
+        completeOnHostedPage(shopper, startPayment(shopper, id), "declined");
+        awaitStatus(shopper, id, "FAILED");
+        Shopper other = newShopper();
+        add(other, product.id(), 1);
+        checkout(other);
+
+        Shopper.Response again = shopper.post("/api/checkouts/" + id + "/payment", "{\"method\": \"card\"}");
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("STOCK_CONFLICT");
+        assertThat(again.json().path("detail").asString()).contains("Gone Meanwhile Kettle (only 1 left)");
+        assertThat(again.json().path("unavailable").get(0).path("available").asInt()).isEqualTo(1);
+        assertThat(shopper.get("/api/checkouts/" + id).json().path("status").asString()).isEqualTo("FAILED");
+        assertThat(stock(product)).isEqualTo(new Stock(2, 1));
+        assertThat(shopper.get("/api/cart").json().path("items").get(0).path("quantity").asInt()).isEqualTo(2);
     }
 
     @Test

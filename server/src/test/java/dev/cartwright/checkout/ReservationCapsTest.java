@@ -154,6 +154,26 @@ class ReservationCapsTest extends ServiceTest {
         assertThat(available(hoarder, product)).isEqualTo(950);
     }
 
+    @Test
+    void payingAgainAfterADeclineCountsAgainstTheCapsLikeANewCheckout() {
+        Product product = newProduct("Hoarded Vase", 2500, 20);
+        Shopper hoarder = newShopper();
+        add(hoarder, product.id(), 1);
+        String declined = checkout(hoarder).json().path("id").asString();
+        CheckoutTestSteps.completeOnHostedPage(hoarder, startPayment(hoarder, declined), "declined");
+        CheckoutTestSteps.awaitStatus(hoarder, declined, "FAILED");
+        for (int i = 0; i < 5; i++) {
+            checkedOutAndPaying(hoarder);
+        }
+
+        Shopper.Response again = hoarder.post("/api/checkouts/" + declined + "/payment", "{\"method\": \"card\"}");
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("RESERVATION_LIMIT");
+        assertThat(available(hoarder, product)).as("nothing more was reserved").isEqualTo(15);
+        assertThat(openCheckouts(shopperOf(declined))).isEqualTo(5);
+    }
+
     private String checkedOutAndPaying(Shopper shopper) {
         Shopper.Response created = checkout(shopper);
         assertThat(created.status()).as(created.body()).isEqualTo(201);

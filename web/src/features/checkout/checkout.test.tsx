@@ -1,0 +1,182 @@
+// @vitest-environment jsdom
+import { QueryClientProvider, useIsRestoring, type QueryClient } from '@tanstack/react-query'
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import type { ReactNode } from 'react'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { persistOptions } from '../../lib/persistence'
+import { makeQueryClient } from '../../lib/queryClient'
+import { navigate, usePath } from '../../lib/router'
+import { registerCartChanges } from '../cart/cartChange'
+import { cartKeys, writeCart } from '../cart/queries'
+import type { Cart } from '../cart/types'
+import { useSetQuantity } from '../cart/useSetQuantity'
+import { CheckoutPage } from './CheckoutPage'
+import { ResumeCheckoutPage } from './ResumeCheckoutPage'
+import type { Checkout, ShippingAddress } from './types'
+
+function cart(version: number, quantity: number): Cart {
+  return {
+    id: 'cart-1', version, couponCode: null, coupon: null, members: 1,
+    items: [{ id: 1000, productId: 10, name: 'Copper Kettle', unitPrice: 500, quantity, selected: true, available: 9, lineTotal: 500 * quantity }],
+    totals: { itemCount: quantity, selectedCount: quantity, subtotal: 500 * quantity, discount: 0, total: 500 * quantity, currency: 'EUR' },
+  }
+}
+
+const ADDRESS: ShippingAddress = { name: 'Zebulon Quackenbush', line1: '77 Unlikely Lane', line2: 'Flat Xyzzy', city: 'Wobbleton', postalCode: 'QX9 7ZZ', country: 'GB' }
+const CHECKOUT_ID = '5f0b1ad4-61c6-4a8f-b4ae-3c1d0b5a5b1e'
+
+function checkout(status: Checkout['status']): Checkout {
+  return {
+    id: CHECKOUT_ID, status, expiresAt: '2030-01-01T00:00:00Z', couponCode: null, shippingAddress: ADDRESS, orderId: null,
+    lines: [{ cartItemId: 1000, productId: 10, name: 'Copper Kettle', unitPrice: 500, quantity: 1, lineTotal: 500 }],
+    totals: cart(1, 1).totals,
+  }
+}
+
+/** An answer the test lets go when it chooses, instead of after some time. */
+function held() {
+  let release = () => {}
+  const released = new Promise<void>((resolve) => { release = resolve })
+  return { released, release }
+}
+
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeEach(() => navigate('/checkout'))
+afterEach(() => {
+  cleanup()
+  server.resetHandlers()
+  window.localStorage.clear()
+})
+afterAll(() => server.close())
+
+const RESUME = /^\/checkout\/([0-9a-f-]{36})$/
+
+/** The two checkout pages, as App routes them. */
+function Pages() {
+  const resume = RESUME.exec(usePath())
+  return resume?.[1] ? <ResumeCheckoutPage checkoutId={resume[1]} /> : <CheckoutPage />
+}
+
+function Raise() {
+  const set = useSetQuantity(10)
+  return <button type="button" onClick={() => set(2)}>raise</button>
+}
+
+/** Shown once the persisted cache was restored: from then on, every change of the cache is written to storage. */
+function Restored() {
+  return useIsRestoring() ? null : <span data-testid="restored" />
+}
+
+function newClient(): QueryClient {
+  const client = registerCartChanges(makeQueryClient())
+  client.setDefaultOptions({ queries: { ...client.getDefaultOptions().queries, staleTime: Infinity } })
+  writeCart(client, cart(1, 1))
+  return client
+}
+
+function mount(client: QueryClient, wrap = (children: ReactNode) => <QueryClientProvider client={client}>{children}</QueryClientProvider>) {
+  render(wrap(<><Pages /><Raise /></>))
+}
+
+function fillAddress() {
+  const fields: Array<[string, string]> = [['name', ADDRESS.name], ['line1', ADDRESS.line1], ['line2', ADDRESS.line2 ?? ''],
+    ['city', ADDRESS.city], ['postalCode', ADDRESS.postalCode], ['country', ADDRESS.country]]
+  for (const [name, value] of fields) {
+    fireEvent.change(document.querySelector(`[name="${name}"]`) as Element, { target: { value } })
+  }
+}
+
+const placeOrder = () => screen.getByTestId('place-order') as HTMLButtonElement
+
+describe('checkout', () => {
+  it('"Reserve and pay" waits, saying so, while a cart change is on its way', async () => {
+    const answer = held()
+    server.use(
+      http.put('*/api/cart/items/1000', async () => {
+        await answer.released
+        return HttpResponse.json(cart(2, 2))
+      }),
+      http.get('*/api/cart', () => HttpResponse.json(cart(2, 2))),
+    )
+    mount(newClient())
+    expect(placeOrder().textContent).toBe('Reserve and pay')
+
+    fireEvent.click(screen.getByText('raise'))
+
+    await waitFor(() => expect(placeOrder().textContent).toBe('Saving your cart…'))
+    expect(placeOrder().disabled).toBe(true)
+    act(() => answer.release())
+    await waitFor(() => expect(placeOrder().textContent).toBe('Reserve and pay'))
+    expect(placeOrder().disabled).toBe(false)
+  })
+
+  it('when the payment cannot start, trying again pays for the same checkout at /checkout/{id}, making no other', async () => {
+    const created: unknown[] = []
+    const payments: string[] = []
+    server.use(
+      http.post('*/api/checkouts', async ({ request }) => {
+        created.push(await request.json())
+        return HttpResponse.json(checkout('RESERVED'), { status: 201 })
+      }),
+      http.post('*/api/checkouts/:id/payment', ({ params }) => {
+        payments.push(String(params.id))
+        return payments.length === 1
+          ? HttpResponse.json({ code: 'SERVICE_UNAVAILABLE', detail: 'Try again in a moment.' }, { status: 503 })
+          : HttpResponse.json({ redirectUrl: '#paying' })
+      }),
+      http.get(`*/api/checkouts/${CHECKOUT_ID}`, () => HttpResponse.json(checkout('RESERVED'))),
+      http.get('*/api/cart', () => HttpResponse.json(cart(1, 1))),
+    )
+    mount(newClient())
+    fillAddress()
+
+    fireEvent.click(placeOrder())
+
+    await waitFor(() => expect(window.location.pathname).toBe(`/checkout/${CHECKOUT_ID}`))
+    fireEvent.click(await screen.findByTestId('pay-checkout'))
+    await waitFor(() => expect(window.location.hash).toBe('#paying'))
+    expect(created).toHaveLength(1)
+    expect(payments).toEqual([CHECKOUT_ID, CHECKOUT_ID])
+  })
+
+  it('keeps no part of the shipping address in local storage, while the order is placed or after', async () => {
+    const answer = held()
+    server.use(
+      http.post('*/api/checkouts', async () => {
+        await answer.released
+        return HttpResponse.json(checkout('RESERVED'), { status: 201 })
+      }),
+      http.post('*/api/checkouts/:id/payment', () => HttpResponse.json({ code: 'SERVICE_UNAVAILABLE', detail: 'Later.' }, { status: 503 })),
+      http.get(`*/api/checkouts/${CHECKOUT_ID}`, () => HttpResponse.json(checkout('FAILED'))),
+      http.get('*/api/cart', () => HttpResponse.json(cart(1, 1))),
+    )
+    const client = newClient()
+    mount(client, (children) => (
+      <PersistQueryClientProvider client={client} persistOptions={persistOptions}>{children}<Restored /></PersistQueryClientProvider>
+    ))
+    const stored = () => window.localStorage.getItem('cartwright.cache') ?? ''
+    // Proof that the cache was written to storage after a given moment: a cart version it had not seen.
+    const persistedAfter = async (version: number) => {
+      act(() => writeCart(client, cart(version, 1)))
+      await waitFor(() => expect(stored().slice(0, 3000)).toContain(`"version":${version}`))
+    }
+    const addressParts = Object.values(ADDRESS).filter((value): value is string => value !== null && value.length > 2)
+    await screen.findByTestId('restored')
+    fillAddress()
+
+    fireEvent.click(placeOrder())
+    await waitFor(() => expect(placeOrder().textContent).toBe('Reserving…'))
+    await persistedAfter(50)
+    for (const part of addressParts) expect(stored()).not.toContain(part)
+
+    act(() => answer.release())
+    await screen.findByText(`To ${ADDRESS.name}, ${ADDRESS.city}`)
+    await persistedAfter(51)
+    for (const part of addressParts) expect(stored()).not.toContain(part)
+    expect(client.getQueryData(cartKeys.detail())).toMatchObject({ version: 51 })
+  })
+})
