@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,8 +48,12 @@ public class Carts {
         this.currency = catalog.currency();
     }
 
-    /** Reading a cart writes nothing: a guest who has changed nothing sees the empty cart they will have. */
-    @Transactional(readOnly = true)
+    /**
+     * Reading a cart writes nothing: a guest who has changed nothing sees the empty cart they will
+     * have. A view is one snapshot (its statements see the same moment), so a version is never
+     * shown with the lines of the next one.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CartView view(ShopperId shopper) {
         return store.cartOf(shopper).map(this::view).orElseGet(() -> emptyCart(shopper));
     }
@@ -327,8 +332,8 @@ public class Carts {
         events.publishEvent(new CartChanged(cartId));
     }
 
-    /** A cart by its id, for those who push it to every screen that shows it. */
-    @Transactional(readOnly = true)
+    /** A cart by its id, for those who push it to every screen that shows it; one snapshot, like every view. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<CartView> view(UUID cartId) {
         return store.find(cartId).map(this::view);
     }

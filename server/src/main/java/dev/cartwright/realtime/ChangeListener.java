@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every node LISTENs on one dedicated connection for the changes of all nodes, and passes them
- * to its WebSockets. A dropped connection is made again, with growing pauses, by itself.
+ * to its WebSockets. A dropped connection is made again, with growing pauses, by itself, and
+ * then every socket is sent the current state of what it shows, since changes made meanwhile
+ * were announced to nobody here.
  */
 @Component
 class ChangeListener {
@@ -51,13 +53,15 @@ class ChangeListener {
                 log.info("Listening for changes of every node");
                 pause = Duration.ofMillis(100);
                 PGConnection pg = listening.unwrap(PGConnection.class);
+                // Whatever changed while this node was not listening: every screen gets the current state.
+                boolean behind = true;
                 while (running) {
-                    PGNotification[] notifications = pg.getNotifications(1000);
-                    if (notifications == null) {
-                        continue;
+                    if (behind) {
+                        behind = !pushed(fanout::resync);
                     }
-                    for (PGNotification notification : notifications) {
-                        fanout.push(json.readValue(notification.getParameter(), Changes.class));
+                    PGNotification[] notifications = pg.getNotifications(1000);
+                    for (PGNotification notification : notifications == null ? new PGNotification[0] : notifications) {
+                        behind |= !pushed(() -> fanout.push(json.readValue(notification.getParameter(), Changes.class)));
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -68,6 +72,20 @@ class ChangeListener {
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
             }
+        }
+    }
+
+    /**
+     * A push that fails (the database is unreachable while a cart is read, a payload is not
+     * understood) costs that push, not the LISTEN connection and what else it would bring.
+     */
+    private static boolean pushed(Runnable push) {
+        try {
+            push.run();
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Could not push changes to this node's sockets; they will get the current state: {}", e.toString());
+            return false;
         }
     }
 

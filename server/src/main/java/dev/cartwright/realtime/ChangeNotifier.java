@@ -84,14 +84,25 @@ class ChangeNotifier {
         if (changes.isEmpty()) {
             return;
         }
+        List<Changes> parts = split(changes);
+        int sent = 0;
         try {
-            for (Changes part : split(changes)) {
+            for (Changes part : parts) {
                 notify(json.writeValueAsString(part));
+                sent++;
             }
         } catch (SQLException e) {
-            // Lost notifications heal: every answer, refetch and reconnect carries the current version.
-            log.warn("Could not notify other nodes of {} changes: {}",
-                    changes.carts().size() + changes.products().size() + changes.shoppers().size(), e.toString());
+            // What was not sent goes with the next batch, merged with what changed meanwhile.
+            List<Changes> unsent = parts.subList(sent, parts.size());
+            synchronized (lock) {
+                unsent.forEach(part -> {
+                    carts.addAll(part.carts());
+                    products.addAll(part.products());
+                    shoppers.addAll(part.shoppers());
+                });
+            }
+            log.warn("Could not notify other nodes of {} of {} batches of changes; sending them again: {}",
+                    unsent.size(), parts.size(), e.toString());
             close();
         }
     }

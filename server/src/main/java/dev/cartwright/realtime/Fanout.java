@@ -98,6 +98,11 @@ class Fanout {
         }
     }
 
+    /** Sends every connection the current state of its cart and of the products it follows. */
+    void resync() {
+        push(new Changes(Set.copyOf(byCart.keySet()), Set.copyOf(byProduct.keySet()), Set.of()));
+    }
+
     void push(Changes changes) {
         for (UUID shopperId : changes.shoppers()) {
             Set<Outbox> outboxes = byShopper.getOrDefault(shopperId, Set.of());

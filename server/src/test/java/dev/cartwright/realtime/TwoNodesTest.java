@@ -90,6 +90,26 @@ class TwoNodesTest {
     }
 
     @Test
+    void afterListeningAgainANodeSendsItsSocketsWhatChangedWhileNobodyToldIt() throws Exception {
+        Shopper shopper = new Shopper(uri(nodeB));
+        long productId = firstProduct(shopper);
+        LiveSocket socket = new LiveSocket(shopper, uri(nodeB), null);
+        socket.send("{\"type\": \"subscribe\", \"productIds\": [" + productId + "]}");
+        JsonNode current = socket.await(message -> message.path("type").asString().equals("stock"), 5);
+
+        try (Connection admin = database.getPostgresDatabase().getConnection(); Statement change = admin.createStatement()) {
+            // A change whose NOTIFY was lost: nothing announces it to any node.
+            change.execute("update stock set on_hand = on_hand + 5, version = version + 1 where product_id = " + productId);
+            change.execute("select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen %'");
+        }
+
+        JsonNode healed = socket.await(message -> message.path("type").asString().equals("stock")
+                && message.path("version").asLong() > current.path("version").asLong(), 20);
+        assertThat(healed.path("available").asInt()).isEqualTo(current.path("available").asInt() + 5);
+        socket.close();
+    }
+
+    @Test
     void aDroppedListenConnectionIsMadeAgainAndChangesFlowAgain() throws Exception {
         Shopper shopper = new Shopper(uri(nodeA));
         shopper.get("/api/cart");
