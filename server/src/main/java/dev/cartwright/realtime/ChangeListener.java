@@ -97,9 +97,12 @@ class ChangeListener {
         }
     }
 
+    /** Waits out the listener's current poll (a second at most), so it closes its connection before the pool goes. */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         running = false;
-        thread.interrupt();
+        if (!thread.join(Duration.ofSeconds(3))) {
+            thread.interrupt();
+        }
     }
 }
