@@ -7,6 +7,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,7 +46,8 @@ class DatabaseOutageTest {
             during.add(shopper.get("/api/products?limit=3"));
             during.add(new Shopper(node).post("/api/cart/items", "{\"productId\": %d, \"quantity\": 1}".formatted(productId)));
             for (Shopper.Response answer : during) {
-                assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
+                assertThat(answer.status()).as("%s %s", answer.raw().request().method(), answer.raw().request().uri() + " " + answer)
+                        .isEqualTo(503);
                 assertThat(answer.code()).isEqualTo("DATABASE_UNAVAILABLE");
                 assertThat(answer.header("Retry-After")).isPresent();
             }
@@ -56,6 +63,72 @@ class DatabaseOutageTest {
         } finally {
             database.close();
         }
+    }
+
+    @Test
+    void aDatabaseCrashUnderLoadGivesOnly503sAndTheServiceServesAgainWithNothingAcknowledgedLost() throws Exception {
+        Path dataDir = TestDatabase.newDataDir();
+        EmbeddedPostgres database = start(dataDir, 0);
+        int port = database.getPort();
+        String url = "postgres://postgres:postgres@localhost:" + port + "/postgres";
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(CartwrightApplication.class)
+                .run("--server.port=0", "--cartwright.database.url=" + url, "--cartwright.admin.token=outage",
+                        "--cartwright.payment.provider=simulated", "--cartwright.database.connection-timeout=PT1S",
+                        "--cartwright.rate-limit.enabled=false")) {
+            URI node = URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
+            long productId = new Shopper(node).get("/api/products?limit=1").json().path("items").get(0).path("id").asLong();
+            int shoppers = 8;
+            List<Shopper> crowd = new ArrayList<>();
+            for (int i = 0; i < shoppers; i++) {
+                crowd.add(new Shopper(node));
+            }
+            AtomicLongArray acknowledged = new AtomicLongArray(shoppers);
+            Set<Integer> statuses = ConcurrentHashMap.newKeySet();
+            AtomicBoolean loading = new AtomicBoolean(true);
+            try (ExecutorService load = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < shoppers; i++) {
+                    int index = i;
+                    load.submit(() -> {
+                        for (int quantity = 1; loading.get(); quantity = quantity % 3 + 1) {
+                            Shopper.Response answer = crowd.get(index).put("/api/cart/products/" + productId,
+                                    "{\"quantity\": " + quantity + "}");
+                            statuses.add(answer.status());
+                            if (answer.status() == 200) {
+                                acknowledged.accumulateAndGet(index, answer.json().path("version").asLong(), Math::max);
+                            }
+                        }
+                    });
+                }
+                try {
+                    Thread.sleep(1500);
+                    crashImmediately(dataDir);
+                    database.close(); // only gives up the library's lock on the data directory: the server is gone
+                    Thread.sleep(2000);
+                    database = start(dataDir, port);
+                    Thread.sleep(2000);
+                } finally {
+                    loading.set(false);
+                }
+            }
+
+            assertThat(statuses).as("answers during the crash").doesNotContain(500).contains(200, 503);
+            assertThat(statuses).allMatch(status -> status == 200 || status == 503, "only served or told to come back");
+            for (int i = 0; i < shoppers; i++) {
+                long version = crowd.get(i).get("/api/cart").json().path("version").asLong();
+                assertThat(version).as("shopper %d's acknowledged changes survived the crash", i)
+                        .isGreaterThanOrEqualTo(acknowledged.get(i));
+            }
+            StockLedger.assertBalanced(service.getBean(org.springframework.jdbc.core.simple.JdbcClient.class));
+        } finally {
+            database.close();
+        }
+    }
+
+    /** An immediate shutdown: the postmaster and every backend stop at once, as in a crash; the log recovers on start. */
+    private static void crashImmediately(Path dataDir) throws Exception {
+        String pid = java.nio.file.Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().strip();
+        assertThat(new ProcessBuilder("kill", "-QUIT", pid).inheritIO().start().waitFor()).isZero();
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(postmaster -> postmaster.onExit().join());
     }
 
     private static EmbeddedPostgres start(Path dataDir, int port) throws Exception {
