@@ -31,7 +31,7 @@ class WebhookDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
     /** Longer than one try can take (connect plus answer), so no webhook is sent twice at once. */
-    static final Duration LEASE = Duration.ofMinutes(1);
+    private static final Duration LEASE = Duration.ofMinutes(1);
 
     private final WebhookOutbox outbox;
     private final WebhookSignature signature;
