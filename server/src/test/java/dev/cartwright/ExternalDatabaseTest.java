@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cartwright.payment.PaymentProvider;
+import dev.cartwright.payment.PaymentRequest;
 import dev.cartwright.payment.PaymentSession;
+import dev.cartwright.payment.PaymentStatus;
+import dev.cartwright.payment.RefundOutcome;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.util.List;
@@ -95,8 +98,22 @@ class ExternalDatabaseTest {
 
     @Test
     void aProviderPluggedInAtThePortLeavesNoSimulatedPage() throws Exception {
-        PaymentProvider elsewhere = request -> new PaymentSession("es_" + request.checkoutId(),
-                URI.create("https://pay.example/es_" + request.checkoutId()));
+        PaymentProvider elsewhere = new PaymentProvider() {
+            @Override
+            public PaymentSession start(PaymentRequest request) {
+                return new PaymentSession("es_" + request.checkoutId(), URI.create("https://pay.example/es_" + request.checkoutId()));
+            }
+
+            @Override
+            public PaymentStatus status(String sessionId) {
+                return new PaymentStatus.Closed("not asked in this test");
+            }
+
+            @Override
+            public RefundOutcome refund(String sessionId, long amount, String currency, String idempotencyKey) {
+                return new RefundOutcome.Refused("not asked in this test");
+            }
+        };
         SpringApplicationBuilder withProvider = new SpringApplicationBuilder(CartwrightApplication.class)
                 .initializers(context -> ((GenericApplicationContext) context)
                         .registerBean(PaymentProvider.class, () -> elsewhere));

@@ -4,6 +4,7 @@ import dev.cartwright.order.ShippingAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -127,11 +128,14 @@ class CheckoutStore {
                 .list();
     }
 
-    /** Open checkouts past their time, locked; those another node is sweeping are skipped. */
+    /** A checkout being paid, past its time, and the session it is being paid through. */
+    record OverduePayment(UUID checkoutId, String sessionId) {}
+
+    /** Reserved checkouts past their time, locked; those another node is sweeping are skipped. */
     List<UUID> lockExpired(int limit) {
         return jdbc.sql("""
                         select id from checkout
-                         where status in ('RESERVED', 'PAYMENT_PENDING') and expires_at < now()
+                         where status = 'RESERVED' and expires_at < now()
                          order by expires_at
                          limit :limit
                          for update skip locked
@@ -139,6 +143,35 @@ class CheckoutStore {
                 .param("limit", limit)
                 .query(UUID.class)
                 .list();
+    }
+
+    /**
+     * Checkouts being paid past their time, claimed for {@code claim}: their time is moved on by
+     * that much, so no other node asks the provider about them meanwhile, and if this node dies
+     * before it has an answer another asks when the claim runs out.
+     */
+    List<OverduePayment> claimOverduePayments(int limit, Duration claim) {
+        return jdbc.sql("""
+                        update checkout set expires_at = now() + make_interval(secs => :claim)
+                         where id in (select id from checkout
+                                       where status = 'PAYMENT_PENDING' and expires_at < now()
+                                       order by expires_at
+                                       limit :limit
+                                         for update skip locked)
+                        returning id, payment_session_id
+                        """)
+                .param("claim", claim.toSeconds())
+                .param("limit", limit)
+                .query((rs, row) -> new OverduePayment(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
+    }
+
+    /** A checkout being paid holds its stock until {@code until}, while its provider may still take the payment. */
+    void holdUntil(UUID id, Instant until) {
+        jdbc.sql("update checkout set expires_at = :until where id = :id")
+                .param("id", id)
+                .param("until", Timestamp.from(until))
+                .update();
     }
 
     void setStatus(UUID id, CheckoutStatus status) {

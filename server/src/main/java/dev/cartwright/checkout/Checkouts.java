@@ -12,16 +12,20 @@ import dev.cartwright.order.OrderView;
 import dev.cartwright.order.Orders;
 import dev.cartwright.order.ShippingAddress;
 import dev.cartwright.payment.PaymentAnomalies;
+import dev.cartwright.payment.PaymentEvents;
 import dev.cartwright.payment.PaymentFailed;
 import dev.cartwright.payment.PaymentProvider;
 import dev.cartwright.payment.PaymentRequest;
 import dev.cartwright.payment.PaymentSession;
+import dev.cartwright.payment.PaymentStatus;
 import dev.cartwright.payment.PaymentSucceeded;
 import dev.cartwright.shopper.ShopperId;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -32,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The checkout state machine. Creating a checkout reserves the selected lines all or nothing;
@@ -43,6 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Checkouts {
 
     private static final Logger log = LoggerFactory.getLogger(Checkouts.class);
+    /** How long a node that asks the provider about a checkout has it to itself: more than a provider call takes. */
+    private static final Duration PAYMENT_CHECK_CLAIM = Duration.ofMinutes(1);
 
     private final CheckoutStore store;
     private final Carts carts;
@@ -53,9 +60,12 @@ public class Checkouts {
     private final PaymentAnomalies anomalies;
     private final CheckoutSettings settings;
     private final ReservationCaps caps;
+    private final PaymentEvents paymentEvents;
+    private final TransactionTemplate transactions;
 
     Checkouts(CheckoutStore store, Carts carts, StockReservations reservations, Coupons coupons, Orders orders,
-            PaymentProvider provider, PaymentAnomalies anomalies, CheckoutSettings settings, ReservationCaps caps) {
+            PaymentProvider provider, PaymentAnomalies anomalies, CheckoutSettings settings, ReservationCaps caps,
+            PaymentEvents paymentEvents, TransactionTemplate transactions) {
         this.store = store;
         this.carts = carts;
         this.reservations = reservations;
@@ -65,6 +75,8 @@ public class Checkouts {
         this.anomalies = anomalies;
         this.settings = settings;
         this.caps = caps;
+        this.paymentEvents = paymentEvents;
+        this.transactions = transactions;
     }
 
     CouponCheck check(String code, long subtotal) {
@@ -149,10 +161,10 @@ public class Checkouts {
 
     /**
      * Opens a payment session for a reserved checkout, or for a declined one, the same checkout,
-     * if its stock can be had again. The provider is called before anything is locked: no stock,
-     * coupon or checkout row lock is held while it answers.
+     * if its stock can be had again. The provider is called outside any transaction, so no
+     * connection or lock is held while it answers; a short transaction then records the session,
+     * checking again what may have changed meanwhile.
      */
-    @Transactional
     Transition startPayment(ShopperId shopper, UUID id, String method) {
         Optional<CheckoutStore.CheckoutRow> found = store.find(id, shopper.value());
         if (found.isEmpty()) {
@@ -170,7 +182,13 @@ public class Checkouts {
                 ? Instant.now().plus(settings.reservationTtl()) : checkout.expiresAt();
         PaymentSession session = provider.start(new PaymentRequest(id, checkout.total(), checkout.currency(), method,
                 URI.create("/checkout/" + id + "/complete"), expiresAt));
-        if (checkout.status() == CheckoutStatus.FAILED) {
+        return Objects.requireNonNull(transactions.execute(
+                tx -> paymentStarted(shopper, checkout.status(), id, session, expiresAt)));
+    }
+
+    private Transition paymentStarted(ShopperId shopper, CheckoutStatus seen, UUID id, PaymentSession session,
+            Instant expiresAt) {
+        if (seen == CheckoutStatus.FAILED) {
             // Holding the lines again counts against the caps, like a new checkout: the shopper's lock first.
             store.lockShopper(shopper.value());
         }
@@ -184,6 +202,9 @@ public class Checkouts {
             if (gone.isPresent()) {
                 return gone.get();
             }
+        } else if (locked.status() == CheckoutStatus.PAYMENT_PENDING && locked.paymentRedirectUrl() != null) {
+            // Another request for the same checkout got its session recorded first; this one's is never used.
+            return new Transition.PaymentStarted(URI.create(locked.paymentRedirectUrl()));
         } else if (locked.status() != CheckoutStatus.RESERVED) {
             return new Transition.IllegalState(locked.status(), "pay for");
         }
@@ -280,7 +301,7 @@ public class Checkouts {
                 .ifPresent(checkout -> close(checkout, CheckoutStatus.FAILED));
     }
 
-    /** Expires one batch of overdue checkouts; answers how many. Safe on every node at once. */
+    /** Expires one batch of overdue reserved checkouts; answers how many. Safe on every node at once. */
     @Transactional
     int expireOverdue(int batch) {
         List<UUID> overdue = store.lockExpired(batch);
@@ -288,6 +309,56 @@ public class Checkouts {
             close(store.lock(id).orElseThrow(), CheckoutStatus.EXPIRED);
         }
         return overdue.size();
+    }
+
+    /**
+     * Checkouts being paid past their time are not given up on the clock alone: the provider is
+     * asked first, outside any transaction, about each of one batch; answers how many were asked.
+     * Safe on every node at once; a checkout whose provider cannot answer is asked again later.
+     */
+    int settleOverduePayments(int batch) {
+        List<CheckoutStore.OverduePayment> overdue = store.claimOverduePayments(batch, PAYMENT_CHECK_CLAIM);
+        for (CheckoutStore.OverduePayment payment : overdue) {
+            try {
+                settle(payment, provider.status(payment.sessionId()));
+            } catch (RuntimeException e) {
+                log.warn("Checkout {}: payment session {} could not be settled now, asking again later: {}",
+                        payment.checkoutId(), payment.sessionId(), e.toString());
+            }
+        }
+        return overdue.size();
+    }
+
+    /**
+     * Paid: completed as the webhook would (which then finds it paid). Open: kept until the
+     * session's expiry and the grace after it. Declined: failed, to be paid again. Closed: expired.
+     */
+    private void settle(CheckoutStore.OverduePayment payment, PaymentStatus status) {
+        transactions.executeWithoutResult(tx -> {
+            if (status instanceof PaymentStatus.Paid paid) {
+                paymentEvents.paidAtProvider(payment.checkoutId(), payment.sessionId(), paid);
+            }
+            Optional<CheckoutStore.CheckoutRow> pending = store.lock(payment.checkoutId())
+                    .filter(checkout -> checkout.status() == CheckoutStatus.PAYMENT_PENDING)
+                    .filter(checkout -> payment.sessionId().equals(checkout.paymentSessionId()));
+            if (pending.isEmpty()) {
+                return;
+            }
+            switch (status) {
+                // Paid but not completed (another amount, say): that payment is being refunded, and the checkout ends.
+                case PaymentStatus.Paid paid -> close(pending.get(), CheckoutStatus.EXPIRED);
+                case PaymentStatus.Open open -> {
+                    Instant until = open.expiresAt().plus(settings.paymentGrace());
+                    if (until.isAfter(Instant.now())) {
+                        store.holdUntil(payment.checkoutId(), until);
+                    } else {
+                        close(pending.get(), CheckoutStatus.EXPIRED);
+                    }
+                }
+                case PaymentStatus.Declined declined -> close(pending.get(), CheckoutStatus.FAILED);
+                case PaymentStatus.Closed closed -> close(pending.get(), CheckoutStatus.EXPIRED);
+            }
+        });
     }
 
     private void complete(CheckoutStore.CheckoutRow checkout) {

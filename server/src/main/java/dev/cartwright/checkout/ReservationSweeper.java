@@ -6,8 +6,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives back the stock of checkouts nobody paid for in time. Every node runs it; SKIP LOCKED
- * lets them share the work without waiting on each other or expiring a checkout twice.
+ * Gives back the stock of checkouts nobody paid for in time, and asks the provider about those
+ * being paid before giving them up. Every node runs it; SKIP LOCKED lets them share the work
+ * without waiting on each other or expiring a checkout twice.
  */
 @Component
 class ReservationSweeper {
@@ -32,5 +33,9 @@ class ReservationSweeper {
         if (total > 0) {
             log.info("Expired {} unpaid checkouts and released their stock", total);
         }
+        int asked;
+        do {
+            asked = checkouts.settleOverduePayments(BATCH);
+        } while (asked == BATCH);
     }
 }

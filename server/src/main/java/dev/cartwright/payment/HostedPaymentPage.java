@@ -78,13 +78,12 @@ class HostedPaymentPage {
         };
     }
 
-    /** The webhook leaves only after the session's new state is committed. */
+    /** The session's new state and its webhook commit together; the webhook is then sent at once, and retried from the outbox. */
     private SimulatedPaymentProvider.Completion complete(String sessionId, boolean paid) {
         SimulatedPaymentProvider.Completion completion = provider.complete(sessionId, paid);
-        switch (completion) {
-            case SimulatedPaymentProvider.Completion.Completed done -> delivery.send(done.event());
-            case SimulatedPaymentProvider.Completion.Expired expired -> delivery.send(expired.event());
-            default -> { }
+        if (completion instanceof SimulatedPaymentProvider.Completion.Completed
+                || completion instanceof SimulatedPaymentProvider.Completion.Expired) {
+            delivery.soon();
         }
         return completion;
     }
@@ -124,6 +123,7 @@ class HostedPaymentPage {
             case PAID -> "This payment has been made.";
             case DECLINED -> "This payment was declined.";
             case EXPIRED, OPEN -> "This payment has expired and can no longer be made.";
+            case REFUNDED -> "This payment has been refunded.";
         };
         return page("Payment closed", "<p>" + what + "</p><p><a href=\"" + HtmlUtils.htmlEscape(safe(session.returnUrl()))
                 + "\">Back to the shop</a></p>");

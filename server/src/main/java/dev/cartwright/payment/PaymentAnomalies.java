@@ -5,8 +5,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Payments a provider reported that did not complete their checkout, kept in the database so
- * that an operator finds every one that needs a refund or a look ({@code payment_anomaly}).
- * Recorded in the webhook's transaction: the event and its anomaly commit together, once.
+ * that an operator finds every one ({@code payment_anomaly}). Money was taken for nothing, so each
+ * makes its payment's refund due ({@link Refunds}). Recorded in the webhook's transaction: the
+ * event, its anomaly and the refund commit together, once.
  */
 @Repository
 public class PaymentAnomalies {
@@ -24,9 +25,11 @@ public class PaymentAnomalies {
     }
 
     private final JdbcClient jdbc;
+    private final Refunds refunds;
 
-    PaymentAnomalies(JdbcClient jdbc) {
+    PaymentAnomalies(JdbcClient jdbc, Refunds refunds) {
         this.jdbc = jdbc;
+        this.refunds = refunds;
     }
 
     /** {@code expected} is what the checkout needed, {@code arrived} what the provider reported instead. */
@@ -44,5 +47,6 @@ public class PaymentAnomalies {
                 .param("amount", paid.amount())
                 .param("currency", paid.currency())
                 .update();
+        refunds.due(paid);
     }
 }

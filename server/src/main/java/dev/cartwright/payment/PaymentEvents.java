@@ -1,5 +1,7 @@
 package dev.cartwright.payment;
 
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -11,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * retry applies the event then.
  */
 @Service
-class PaymentEvents {
+public class PaymentEvents {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
@@ -19,6 +21,17 @@ class PaymentEvents {
     PaymentEvents(JdbcClient jdbc, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.publisher = publisher;
+    }
+
+    /**
+     * A session the provider, asked, answered as paid: applied as its webhook would be, once per
+     * session however often it is asked, in the caller's transaction. The webhook of the same
+     * payment, when it comes, finds the checkout paid and changes nothing.
+     */
+    @Transactional
+    public void paidAtProvider(UUID checkoutId, String sessionId, PaymentStatus.Paid paid) {
+        apply(new WebhookEvent("status_" + sessionId, WebhookEvent.SUCCEEDED, Instant.now().getEpochSecond(),
+                new WebhookEvent.Data(sessionId, checkoutId, paid.amount(), paid.currency(), null)));
     }
 
     /** False when the event was applied before. */

@@ -18,23 +18,24 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The built-in provider, which behaves like a real hosted-payment provider: a session per
  * payment, a page of its own where the shopper pays or declines ({@link HostedPaymentPage}),
- * and the outcome reported by a signed webhook over HTTP ({@link WebhookDelivery}). No money
- * moves: it is the demo's, there only when chosen ({@link PaymentProviders}).
+ * the outcome reported by a signed webhook over HTTP from its own outbox ({@link WebhookOutbox},
+ * {@link WebhookDelivery}), its status on request, and refunds. No money moves: it is the demo's,
+ * there only when chosen ({@link PaymentProviders}).
  */
 @Service
 @Conditional(PaymentProviders.SimulatedChosen.class)
 class SimulatedPaymentProvider implements PaymentProvider {
 
-    enum Status { OPEN, PAID, DECLINED, EXPIRED }
+    enum Status { OPEN, PAID, DECLINED, EXPIRED, REFUNDED }
 
     record Session(String id, UUID checkoutId, long amount, String currency, String method, URI returnUrl,
             Status status, Instant expiresAt) {}
 
     /** What became of pressing Pay or Decline. */
     sealed interface Completion {
-        record Completed(Session session, WebhookEvent event) implements Completion {}
+        record Completed(Session session) implements Completion {}
 
-        record Expired(Session session, WebhookEvent event) implements Completion {}
+        record Expired(Session session) implements Completion {}
 
         record AlreadyCompleted(Session session) implements Completion {}
 
@@ -44,9 +45,11 @@ class SimulatedPaymentProvider implements PaymentProvider {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final WebhookOutbox outbox;
 
-    SimulatedPaymentProvider(JdbcClient jdbc) {
+    SimulatedPaymentProvider(JdbcClient jdbc, WebhookOutbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     @Override
@@ -76,7 +79,54 @@ class SimulatedPaymentProvider implements PaymentProvider {
                 .optional();
     }
 
-    /** Completes an open session once; a session past its time can only expire. */
+    @Override
+    public PaymentStatus status(String sessionId) {
+        return find(sessionId).<PaymentStatus>map(session -> switch (session.status()) {
+            case OPEN -> session.expiresAt().isAfter(Instant.now()) ? new PaymentStatus.Open(session.expiresAt())
+                    : new PaymentStatus.Closed("expired");
+            case PAID -> new PaymentStatus.Paid(session.amount(), session.currency());
+            case DECLINED -> new PaymentStatus.Declined();
+            case EXPIRED -> new PaymentStatus.Closed("expired");
+            case REFUNDED -> new PaymentStatus.Closed("refunded");
+        }).orElseGet(() -> new PaymentStatus.Closed("unknown session"));
+    }
+
+    /** The whole amount of a paid session, once; the same key again is that refund, answered again. */
+    @Override
+    @Transactional
+    public RefundOutcome refund(String sessionId, long amount, String currency, String idempotencyKey) {
+        int refunded = jdbc.sql("""
+                        update simulated_payment_session set status = 'REFUNDED', refund_key = :key, refunded_at = now()
+                         where id = :id and status = 'PAID' and amount = :amount and currency = :currency
+                        """)
+                .param("id", sessionId)
+                .param("key", idempotencyKey)
+                .param("amount", amount)
+                .param("currency", currency)
+                .update();
+        if (refunded == 1) {
+            return new RefundOutcome.Refunded();
+        }
+        return jdbc.sql("select status, refund_key, amount, currency from simulated_payment_session where id = :id")
+                .param("id", sessionId)
+                .query((rs, row) -> {
+                    if (idempotencyKey.equals(rs.getString("refund_key"))) {
+                        return (RefundOutcome) new RefundOutcome.Refunded();
+                    }
+                    if (!rs.getString("status").equals(Status.PAID.name())) {
+                        return new RefundOutcome.Refused("the session is " + rs.getString("status"));
+                    }
+                    return new RefundOutcome.Refused("the session was paid " + rs.getLong("amount") + " "
+                            + rs.getString("currency") + ", not " + amount + " " + currency);
+                })
+                .optional()
+                .orElseGet(() -> new RefundOutcome.Refused("no such payment session"));
+    }
+
+    /**
+     * Completes an open session once; a session past its time can only expire. Its webhook is
+     * written in the same transaction, and delivered from there.
+     */
     @Transactional
     Completion complete(String id, boolean paid) {
         Optional<Session> completed = jdbc.sql("""
@@ -89,8 +139,8 @@ class SimulatedPaymentProvider implements PaymentProvider {
                 .query(SimulatedPaymentProvider::session)
                 .optional();
         if (completed.isPresent()) {
-            Session session = completed.get();
-            return new Completion.Completed(session, event(session, paid ? null : "declined"));
+            outbox.enqueue(event(completed.get(), paid ? null : "declined"));
+            return new Completion.Completed(completed.get());
         }
         Optional<Session> expired = jdbc.sql("""
                         update simulated_payment_session set status = 'EXPIRED'
@@ -101,7 +151,8 @@ class SimulatedPaymentProvider implements PaymentProvider {
                 .query(SimulatedPaymentProvider::session)
                 .optional();
         if (expired.isPresent()) {
-            return new Completion.Expired(expired.get(), event(expired.get(), "expired"));
+            outbox.enqueue(event(expired.get(), "expired"));
+            return new Completion.Expired(expired.get());
         }
         return find(id).<Completion>map(Completion.AlreadyCompleted::new).orElseGet(Completion.Unknown::new);
     }

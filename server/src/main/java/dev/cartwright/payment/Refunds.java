@@ -1,0 +1,99 @@
+package dev.cartwright.payment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Payments to give back ({@code payment_refund}), the outbox of refund calls to the provider:
+ * one per paid session, however often its payment is reported, so nothing is refunded twice.
+ */
+@Repository
+class Refunds {
+
+    /** A refund claimed for one try; {@code attempts} counts this one. */
+    record Due(String sessionId, long amount, String currency, String idempotencyKey, int attempts, Instant createdAt) {}
+
+    private final JdbcClient jdbc;
+
+    Refunds(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** In the transaction that records the anomaly: the refund is due exactly when the anomaly is committed. */
+    void due(PaymentSucceeded paid) {
+        jdbc.sql("""
+                        insert into payment_refund (session_id, event_id, checkout_id, amount, currency, idempotency_key)
+                        values (:session, :event, :checkout, :amount, :currency, :key)
+                        on conflict (session_id) do nothing
+                        """)
+                .param("session", paid.sessionId())
+                .param("event", paid.eventId())
+                .param("checkout", paid.checkoutId())
+                .param("amount", paid.amount())
+                .param("currency", paid.currency())
+                .param("key", "refund_" + paid.sessionId())
+                .update();
+    }
+
+    /** Claims the refund due longest, skipping any another node holds, for {@code lease} (see {@link WebhookOutbox#claimNext}). */
+    Optional<Due> claimNext(Duration lease) {
+        return jdbc.sql("""
+                        update payment_refund
+                           set next_attempt_at = now() + make_interval(secs => :lease), attempts = attempts + 1
+                         where session_id = (select session_id from payment_refund
+                                              where status = 'REFUND_DUE' and next_attempt_at <= now()
+                                              order by next_attempt_at
+                                              limit 1
+                                                for update skip locked)
+                        returning session_id, amount, currency, idempotency_key, attempts, created_at
+                        """)
+                .param("lease", lease.toSeconds())
+                .query(Refunds::due)
+                .optional();
+    }
+
+    void refunded(String sessionId) {
+        finish(sessionId, "REFUNDED", null);
+    }
+
+    void refused(String sessionId, String why) {
+        finish(sessionId, "REFUSED", why);
+    }
+
+    void dead(String sessionId, String why) {
+        finish(sessionId, "DEAD", why);
+    }
+
+    void retryAt(String sessionId, Instant at, String error) {
+        jdbc.sql("update payment_refund set next_attempt_at = :at, last_error = :error where session_id = :id and status = 'REFUND_DUE'")
+                .param("id", sessionId)
+                .param("at", Timestamp.from(at))
+                .param("error", error)
+                .update();
+    }
+
+    private void finish(String sessionId, String status, @Nullable String error) {
+        jdbc.sql("""
+                        update payment_refund
+                           set status = :status, last_error = :error,
+                               refunded_at = case when :status = 'REFUNDED' then now() end
+                         where session_id = :id and status = 'REFUND_DUE'
+                        """)
+                .param("id", sessionId)
+                .param("status", status)
+                .param("error", error)
+                .update();
+    }
+
+    private static Due due(ResultSet rs, int row) throws SQLException {
+        return new Due(rs.getString("session_id"), rs.getLong("amount"), rs.getString("currency"),
+                rs.getString("idempotency_key"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant());
+    }
+}
