@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -24,6 +27,7 @@ import org.springframework.context.support.GenericApplicationContext;
  * own; it refuses to start without the settings that several nodes must share, and without a
  * payment provider, since the simulated one is only the embedded demo's default.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ExternalDatabaseTest {
 
     private static EmbeddedPostgres external;
@@ -80,17 +84,21 @@ class ExternalDatabaseTest {
     }
 
     @Test
-    void withoutAnAdminTokenItRefusesToStart() {
+    void withoutAnAdminTokenItRefusesToStart(CapturedOutput output) {
         // Several nodes may share this database, and each would otherwise make up its own admin token.
         assertThatThrownBy(() -> start("--cartwright.payment.provider=simulated").close())
                 .hasStackTraceContaining("CARTWRIGHT_ADMIN_TOKEN is not set");
+        StartupFailuresTest.assertRefused(output.getAll(), "CARTWRIGHT_ADMIN_TOKEN is not set",
+                "Set CARTWRIGHT_ADMIN_TOKEN to a long random secret");
     }
 
     @Test
-    void withoutAPaymentProviderItRefusesToStartRatherThanTakeTheDemosOne() {
+    void withoutAPaymentProviderItRefusesToStartRatherThanTakeTheDemosOne(CapturedOutput output) {
         assertThatThrownBy(() -> start("--cartwright.admin.token=external-admin").close())
                 .hasStackTraceContaining("CARTWRIGHT_PAYMENT_PROVIDER is not set")
                 .hasStackTraceContaining("there is no real provider yet");
+        StartupFailuresTest.assertRefused(output.getAll(), "CARTWRIGHT_PAYMENT_PROVIDER is not set",
+                "set CARTWRIGHT_PAYMENT_PROVIDER=simulated");
         assertThatThrownBy(() -> start("--cartwright.admin.token=external-admin", "--cartwright.payment.provider=stripe")
                 .close())
                 .hasStackTraceContaining("CARTWRIGHT_PAYMENT_PROVIDER is 'stripe', and this service has no provider of that name");

@@ -1,6 +1,7 @@
 package dev.cartwright.payment;
 
 import dev.cartwright.platform.DatabaseSettings;
+import dev.cartwright.platform.StartupRefusal;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -38,19 +39,19 @@ class PaymentProviders {
     static BeanFactoryPostProcessor paymentProviderPresent(Environment environment) {
         return beanFactory -> {
             if (beanFactory.getBeanNamesForType(PaymentProvider.class, true, false).length == 0) {
-                throw new IllegalStateException(refusal(chosen(environment)));
+                throw refusal(chosen(environment));
             }
         };
     }
 
-    private static String refusal(String chosen) {
+    private static StartupRefusal refusal(String chosen) {
         String why = chosen.isEmpty()
                 ? "CARTWRIGHT_PAYMENT_PROVIDER is not set. With DATABASE_URL this is a real shop, and no payment "
                         + "provider is its default."
                 : "CARTWRIGHT_PAYMENT_PROVIDER is '" + chosen + "', and this service has no provider of that name.";
-        return why + " The only provider built in is 'simulated', a demo in which no money moves; there is no real "
-                + "provider yet (one plugs in at the PaymentProvider port). To run the demo provider anyway, set "
-                + "CARTWRIGHT_PAYMENT_PROVIDER=simulated.";
+        return new StartupRefusal(why + " The only provider built in is 'simulated', a demo in which no money moves; "
+                + "there is no real provider yet (one plugs in at the PaymentProvider port).",
+                "To run the demo provider anyway, set CARTWRIGHT_PAYMENT_PROVIDER=simulated.");
     }
 
     /** The simulated provider, its page and its webhook deliveries exist only when it is the one chosen. */

@@ -39,8 +39,9 @@ class AdminToken {
         String token = configured.strip();
         if (token.isEmpty()) {
             if (!database.embedded()) {
-                throw new IllegalStateException("CARTWRIGHT_ADMIN_TOKEN is not set. With DATABASE_URL, every node must "
-                        + "accept the same admin token: set CARTWRIGHT_ADMIN_TOKEN to a long random secret on every node.");
+                throw new StartupRefusal("CARTWRIGHT_ADMIN_TOKEN is not set. With DATABASE_URL, every node must "
+                        + "accept the same admin token.", "Set CARTWRIGHT_ADMIN_TOKEN to a long random secret "
+                        + "(openssl rand -base64 32), the same on every node.");
             }
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,22 +26,30 @@ class DatabaseConfiguration {
         if (!settings.embedded()) {
             return null;
         }
-        Files.createDirectories(settings.dataDir());
+        EmbeddedBinaries.requireThisPlatform();
+        DataDirectory.prepare(settings.dataDir());
         StalePostmaster.stopIfRunning(settings.dataDir());
         log.info("Starting the embedded PostgreSQL with its data in {}{}", settings.dataDir(),
                 settings.durable() ? "" : " (not durable: CARTWRIGHT_DB_DURABLE=false)");
         // The library starts PostgreSQL with -F (fsync off) and synchronous_commit off; these -c options come after and win.
         String durable = settings.durable() ? "on" : "off";
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(settings.dataDir())
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("fsync", durable)
-                .setServerConfig("synchronous_commit", durable)
-                .setServerConfig("full_page_writes", durable)
-                .start();
+        try {
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(settings.dataDir())
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", durable)
+                    .setServerConfig("synchronous_commit", durable)
+                    .setServerConfig("full_page_writes", durable)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            // The library logs PostgreSQL's own output at INFO, which application.properties turns down to WARN.
+            throw new StartupRefusal("The embedded PostgreSQL did not start on CARTWRIGHT_DATA_DIR (" + settings.dataDir()
+                    + "): " + e.getMessage(), "Start again with LOGGING_LEVEL_IO_ZONKY_TEST_DB_POSTGRES_EMBEDDED=INFO to see "
+                    + "PostgreSQL's own output, or set DATABASE_URL to use another PostgreSQL.", e);
+        }
     }
 
     @Bean(destroyMethod = "close")
