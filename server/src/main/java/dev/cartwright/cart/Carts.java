@@ -260,6 +260,12 @@ public class Carts {
         return view(cart.next());
     }
 
+    /** Locks a cart a payment will take units from, first, as the one lock order has it (cart, checkout, stock, coupon). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForPurchase(UUID cartId) {
+        store.lock(cartId);
+    }
+
     /** After payment: the bought units leave the cart, and the redeemed coupon with them. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void removePurchased(UUID cartId, Map<Long, Integer> purchased, @Nullable String redeemedCoupon) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -132,17 +133,26 @@ class CheckoutStore {
     record OverduePayment(UUID checkoutId, String sessionId) {}
 
     /** Reserved checkouts past their time, locked; those another node is sweeping are skipped. */
-    List<UUID> lockExpired(int limit) {
+    /** The longest overdue reserved checkout no other node is expiring, but for those that failed to; locked. */
+    Optional<UUID> lockExpired(Set<UUID> excluded) {
         return jdbc.sql("""
                         select id from checkout
-                         where status = 'RESERVED' and expires_at < now()
+                         where status = 'RESERVED' and expires_at < now() and not (id = any(:excluded))
                          order by expires_at
-                         limit :limit
+                         limit 1
                          for update skip locked
                         """)
-                .param("limit", limit)
+                .param("excluded", excluded.toArray(UUID[]::new))
                 .query(UUID.class)
-                .list();
+                .optional();
+    }
+
+    /** The cart a checkout was made from. */
+    Optional<UUID> cartOf(UUID checkoutId) {
+        return jdbc.sql("select cart_id from checkout where id = :id")
+                .param("id", checkoutId)
+                .query(UUID.class)
+                .optional();
     }
 
     /**

@@ -23,11 +23,15 @@ import dev.cartwright.shopper.ShopperId;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -133,6 +137,12 @@ public class Checkouts {
         if (limit.isPresent()) {
             return limit.get();
         }
+        // The stock of the replaced checkouts and of the new one, locked in one pass in product-id
+        // order: two sorted passes (release the old, then reserve the new) could cross another's.
+        Set<Long> products = new TreeSet<>();
+        replaced.forEach(previous -> store.lines(previous).forEach(line -> products.add(line.productId())));
+        selected.forEach(line -> products.add(line.productId()));
+        reservations.lockInOrder(products);
         for (UUID previous : replaced) {
             store.lock(previous).ifPresent(row -> close(row, CheckoutStatus.CANCELLED));
         }
@@ -261,6 +271,8 @@ public class Checkouts {
     @EventListener
     @Transactional
     void on(PaymentSucceeded paid) {
+        // The one lock order: the cart the bought units leave comes before the checkout.
+        store.cartOf(paid.checkoutId()).ifPresent(carts::lockForPurchase);
         Optional<CheckoutStore.CheckoutRow> found = store.lock(paid.checkoutId());
         if (found.isEmpty()) {
             refused(paid, PaymentAnomalies.Reason.UNKNOWN_CHECKOUT, "a checkout of this shop",
@@ -301,14 +313,39 @@ public class Checkouts {
                 .ifPresent(checkout -> close(checkout, CheckoutStatus.FAILED));
     }
 
-    /** Expires one batch of overdue reserved checkouts; answers how many. Safe on every node at once. */
-    @Transactional
+    /**
+     * Expires up to {@code batch} overdue reserved checkouts, each in a transaction of its own, so
+     * that no sweep holds many rows and one that fails (a bad row) holds up none of the others.
+     * Answers how many it tried. Safe on every node at once (SKIP LOCKED).
+     */
     int expireOverdue(int batch) {
-        List<UUID> overdue = store.lockExpired(batch);
-        for (UUID id : overdue) {
-            close(store.lock(id).orElseThrow(), CheckoutStatus.EXPIRED);
+        Set<UUID> failed = new HashSet<>();
+        int tried = 0;
+        while (tried < batch) {
+            AtomicReference<@Nullable UUID> expiring = new AtomicReference<>();
+            try {
+                Optional<UUID> expired = Objects.requireNonNull(transactions.execute(tx -> {
+                    Optional<UUID> overdue = store.lockExpired(failed);
+                    overdue.ifPresent(id -> {
+                        expiring.set(id);
+                        close(store.lock(id).orElseThrow(), CheckoutStatus.EXPIRED);
+                    });
+                    return overdue;
+                }));
+                if (expired.isEmpty()) {
+                    return tried;
+                }
+            } catch (RuntimeException e) {
+                UUID bad = expiring.get();
+                if (bad == null) {
+                    throw e;
+                }
+                failed.add(bad);
+                log.error("Could not expire checkout {}; the sweep goes on without it: {}", bad, e.toString());
+            }
+            tried++;
         }
-        return overdue.size();
+        return tried;
     }
 
     /**

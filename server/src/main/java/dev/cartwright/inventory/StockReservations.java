@@ -1,6 +1,7 @@
 package dev.cartwright.inventory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,18 @@ public class StockReservations {
     StockReservations(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.events = events;
+    }
+
+    /**
+     * Locks these products' stock rows in product-id order, for a caller that will release and
+     * reserve several in one transaction: the later statements find their rows already held.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockInOrder(Collection<Long> productIds) {
+        jdbc.sql("select product_id from stock where product_id = any(:ids) order by product_id for update")
+                .param("ids", productIds.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
     }
 
     /** Reserves every request or none. Must run inside the caller's (short) transaction. */
