@@ -91,6 +91,9 @@ class SharedCarts {
         if (closed != null) {
             return closed;
         }
+        if (sharing.removedFrom(cartId, shopper)) {
+            return new Sharing.RemovedFromCart();
+        }
         shoppers.enroll(shopper);
         sharing.join(shopper, cartId, name);
         events.publishEvent(new CartChanged(cartId));

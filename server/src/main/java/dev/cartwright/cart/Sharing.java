@@ -40,4 +40,7 @@ sealed interface Sharing {
     record InvitationExpired(Instant expiredAt) implements Refusal {}
 
     record InvitationRevoked() implements Refusal {}
+
+    /** The owner removed this shopper from the cart; no link brings them back. */
+    record RemovedFromCart() implements Refusal {}
 }

@@ -26,6 +26,8 @@ final class SharingProblems {
             }
             case Sharing.InvitationRevoked revoked -> Problems.problem(HttpStatus.GONE, "INVITATION_REVOKED",
                     "The person who shared this cart has withdrawn the link. Ask them for a new one.");
+            case Sharing.RemovedFromCart removed -> Problems.problem(HttpStatus.FORBIDDEN, "REMOVED_FROM_CART",
+                    "The person whose cart this is has removed you from it, so you cannot join it again. Your own cart is yours as before.");
         };
     }
 }

@@ -92,13 +92,29 @@ class SharingStore {
                 .optional();
     }
 
-    /** Ends a membership of the cart; answers whose it was, so that their screens can follow them. */
+    /**
+     * Ends a membership of the cart and keeps its shopper from joining it again by any link;
+     * answers whose it was, so that their screens can follow them.
+     */
     Optional<UUID> remove(UUID cartId, UUID memberId) {
-        return jdbc.sql("delete from cart_member where cart_id = :cart and id = :id returning shopper_id")
+        return jdbc.sql("""
+                        with removed as (delete from cart_member where cart_id = :cart and id = :id returning shopper_id),
+                             kept_out as (insert into cart_removed_member (cart_id, shopper_id)
+                                          select :cart, shopper_id from removed on conflict do nothing)
+                        select shopper_id from removed
+                        """)
                 .param("cart", cartId)
                 .param("id", memberId)
                 .query(UUID.class)
                 .optional();
+    }
+
+    boolean removedFrom(UUID cartId, ShopperId shopper) {
+        return jdbc.sql("select exists (select 1 from cart_removed_member where cart_id = :cart and shopper_id = :shopper)")
+                .param("cart", cartId)
+                .param("shopper", shopper.value())
+                .query(Boolean.class)
+                .single();
     }
 
     List<Sharing.Member> members(UUID cartId) {

@@ -6,11 +6,14 @@ import dev.cartwright.shopper.ShopperId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
@@ -18,7 +21,6 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.HandshakeInterceptor;
-import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
@@ -40,37 +42,56 @@ class RealtimeConfiguration implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(socket, "/ws")
-                .addInterceptors(new ShopperHandshake())
-                .setHandshakeHandler(new ProblemHandshakeHandler(problems))
+                .addInterceptors(new HandshakeCheck(problems), new ShopperHandshake())
                 .setAllowedOriginPatterns("*");
     }
 
-    /** A request to /ws that is no WebSocket handshake answers a problem like every other bad request. */
-    private static final class ProblemHandshakeHandler extends DefaultHandshakeHandler {
+    /**
+     * A request to /ws that is no WebSocket handshake answers a problem like every other bad
+     * request, before Spring's handshake would answer it with an empty body.
+     */
+    private static final class HandshakeCheck implements HandshakeInterceptor {
 
         private final ProblemWriter problems;
 
-        ProblemHandshakeHandler(ProblemWriter problems) {
+        HandshakeCheck(ProblemWriter problems) {
             this.problems = problems;
         }
 
         @Override
-        protected void handleInvalidUpgradeHeader(ServerHttpRequest request, ServerHttpResponse response) throws IOException {
-            refuse(response);
+        public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                Map<String, Object> attributes) throws IOException {
+            HttpHeaders headers = request.getHeaders();
+            if (request.getMethod() != HttpMethod.GET) {
+                return refuse(response, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                        "This address takes WebSocket connections only, which begin with a GET.");
+            }
+            if (!"websocket".equalsIgnoreCase(headers.getUpgrade())
+                    || headers.getConnection().stream().noneMatch("upgrade"::equalsIgnoreCase)) {
+                return refuse(response, HttpStatus.BAD_REQUEST, "NOT_A_WEBSOCKET",
+                        "This address takes WebSocket connections only (Upgrade: websocket).");
+            }
+            if (!"13".equals(headers.getFirst("Sec-WebSocket-Version")) || headers.getFirst("Sec-WebSocket-Key") == null) {
+                return refuse(response, HttpStatus.UPGRADE_REQUIRED, "NOT_A_WEBSOCKET",
+                        "This address speaks WebSocket version 13 (RFC 6455), with a Sec-WebSocket-Key.");
+            }
+            return true;
         }
 
         @Override
-        protected void handleInvalidConnectHeader(ServerHttpRequest request, ServerHttpResponse response) throws IOException {
-            refuse(response);
-        }
+        public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                @Nullable Exception failure) {}
 
-        private void refuse(ServerHttpResponse response) throws IOException {
+        private boolean refuse(ServerHttpResponse response, HttpStatus status, String code, String detail) throws IOException {
             if (response instanceof ServletServerHttpResponse servlet) {
-                problems.write(servlet.getServletResponse(), Problems.problem(HttpStatus.BAD_REQUEST, "NOT_A_WEBSOCKET",
-                        "This address takes WebSocket connections only (Upgrade: websocket)."));
+                if (status == HttpStatus.UPGRADE_REQUIRED) {
+                    servlet.getServletResponse().setHeader("Sec-WebSocket-Version", "13");
+                }
+                problems.write(servlet.getServletResponse(), Problems.problem(status, code, detail));
             } else {
-                response.setStatusCode(HttpStatus.BAD_REQUEST);
+                response.setStatusCode(status);
             }
+            return false;
         }
     }
 

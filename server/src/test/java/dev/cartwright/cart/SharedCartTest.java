@@ -182,6 +182,22 @@ class SharedCartTest extends ServiceTest {
     }
 
     @Test
+    void aRemovedMemberCannotJoinAgainByAnyLink() {
+        Shopper owner = newShopper();
+        Shopper friend = newShopper();
+        String link = invite(owner);
+        join(friend, link);
+        String memberId = owner.get("/api/cart/members").json().path("members").get(0).path("id").asString();
+        assertThat(owner.delete("/api/cart/members/" + memberId).status()).isEqualTo(204);
+
+        problem(friend.post("/api/cart/join", "{\"token\": \"" + link + "\"}"), 403, "REMOVED_FROM_CART");
+        problem(friend.post("/api/cart/join", "{\"token\": \"" + invite(owner) + "\"}"), 403, "REMOVED_FROM_CART");
+
+        assertThat(owner.get("/api/cart").json().path("members").asInt()).isEqualTo(1);
+        assertThat(cartId(friend)).isNotEqualTo(cartId(owner));
+    }
+
+    @Test
     void onlyTheOwnerSharesWithdrawsAndRemoves() {
         Shopper owner = newShopper();
         String token = invite(owner);

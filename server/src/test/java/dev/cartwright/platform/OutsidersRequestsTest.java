@@ -85,6 +85,19 @@ class OutsidersRequestsTest extends ServiceTest {
     @Test
     void theWebSocketAddressAskedForWithoutAHandshakeAnswersAProblem() {
         assertProblem(send("GET", "/ws", ""), 400, "NOT_A_WEBSOCKET");
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+            assertProblem(send(method, "/ws", ""), 405, "METHOD_NOT_ALLOWED");
+        }
+        assertProblem(send("GET", "/ws", "", "Upgrade", "websocket", "Connection", "Upgrade", "Sec-WebSocket-Version", "13"), 426,
+                "NOT_A_WEBSOCKET");
+        assertProblem(send("GET", "/ws", "", "Upgrade", "websocket", "Connection", "Upgrade", "Sec-WebSocket-Version", "99",
+                "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="), 426, "NOT_A_WEBSOCKET");
+    }
+
+    @Test
+    void anUnknownActuatorPathAnswersAProblem() {
+        assertProblem(send("GET", "/actuator/health/x", ""), 404, "NOT_FOUND");
+        assertProblem(send("GET", "/actuator/health/db", ""), 404, "NOT_FOUND");
     }
 
     @Test
