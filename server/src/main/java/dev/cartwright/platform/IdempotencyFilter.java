@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -48,6 +49,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Set<String> MUTATIONS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final RequestMatcher API = PathPatternRequestMatcher.pathPattern("/api/**");
+    /**
+     * Starting a payment is idempotent by itself (a checkout being paid answers its session's
+     * page again), and it calls the provider, while which no connection may be held: its key is
+     * not wrapped in a transaction.
+     */
+    private static final RequestMatcher IDEMPOTENT_BY_ITSELF =
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/checkouts/{id}/payment");
     private static final Set<String> REPLAYED_HEADERS = Set.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG, HttpHeaders.LOCATION);
 
     private final IdempotencyKeys keys;
@@ -63,6 +71,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !API.matches(request)
+                || IDEMPOTENT_BY_ITSELF.matches(request)
                 || !MUTATIONS.contains(request.getMethod())
                 || request.getHeader(HEADER) == null;
     }

@@ -261,6 +261,24 @@ class IdempotencyTest extends ServiceTest {
 
     // ----
 
+    @Test
+    void startingAPaymentIsIdempotentByItselfAndHoldsNoKeyTransactionWhileTheProviderAnswers() {
+        Shopper shopper = newShopper();
+        Product kettle = newProduct("Paying Key Kettle", 4100, 5);
+        add(shopper, kettle.id(), 1);
+        String checkout = shopper.post("/api/checkouts", dev.cartwright.checkout.CheckoutTestSteps.ADDRESS.transform(
+                address -> "{\"shippingAddress\": " + address + "}")).json().path("id").asString();
+        String key = newKey();
+
+        Shopper.Response first = shopper.post("/api/checkouts/" + checkout + "/payment", "{\"method\": \"card\"}", KEY, key);
+        Shopper.Response again = shopper.post("/api/checkouts/" + checkout + "/payment", "{\"method\": \"card\"}", KEY, key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(again.json().path("redirectUrl")).as("the same session's page").isEqualTo(first.json().path("redirectUrl"));
+        assertThat(jdbc.sql("select count(*) from idempotency_key where key = :key").param("key", key).query(Long.class).single())
+                .isZero();
+    }
+
     private static Shopper.Response add(Shopper shopper, long productId, int quantity, String... headers) {
         return shopper.post("/api/cart/items", "{\"productId\":" + productId + ",\"quantity\":" + quantity + "}", headers);
     }
