@@ -124,6 +124,38 @@ class DatabaseOutageTest {
         }
     }
 
+    @Test
+    void aDroppedDatabaseConnectionIsNeverTakenForAClientThatWentAway() throws Exception {
+        Path dataDir = TestDatabase.newDataDir();
+        EmbeddedPostgres database = start(dataDir, 0);
+        String url = "postgres://postgres:postgres@localhost:" + database.getPort() + "/postgres";
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(CartwrightApplication.class)
+                .run("--server.port=0", "--cartwright.database.url=" + url, "--cartwright.admin.token=outage",
+                        "--cartwright.payment.provider=simulated", "--cartwright.database.connection-timeout=PT1S");
+                java.sql.Connection admin = database.getPostgresDatabase().getConnection()) {
+            URI node = URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
+            Shopper shopper = new Shopper(node);
+            long productId = shopper.get("/api/products?limit=1").json().path("items").get(0).path("id").asLong();
+            shopper.post("/api/cart/items", "{\"productId\": %d, \"quantity\": 1}".formatted(productId));
+            for (int round = 0; round < 5; round++) {
+                // Every connection of the pool dies under it, as when PostgreSQL restarts or a proxy drops them.
+                admin.createStatement().execute("select pg_terminate_backend(pid) from pg_stat_activity"
+                        + " where pid <> pg_backend_pid() and datname = current_database()");
+                for (int i = 0; i < 4; i++) {
+                    Shopper.Response answer = shopper.get("/api/cart");
+                    if (answer.status() == 200) {
+                        assertThat(answer.json().path("items")).as("a served cart is a whole cart").hasSize(1);
+                    } else {
+                        assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
+                        assertThat(answer.code()).isEqualTo("DATABASE_UNAVAILABLE");
+                    }
+                }
+            }
+        } finally {
+            database.close();
+        }
+    }
+
     /** An immediate shutdown: the postmaster and every backend stop at once, as in a crash; the log recovers on start. */
     private static void crashImmediately(Path dataDir) throws Exception {
         String pid = java.nio.file.Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().strip();

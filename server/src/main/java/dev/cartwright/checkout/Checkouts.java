@@ -23,6 +23,7 @@ import dev.cartwright.shopper.ShopperId;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -137,20 +140,14 @@ public class Checkouts {
         if (limit.isPresent()) {
             return limit.get();
         }
-        // The stock of the replaced checkouts and of the new one, locked in one pass in product-id
-        // order: two sorted passes (release the old, then reserve the new) could cross another's.
-        Set<Long> products = new TreeSet<>();
-        replaced.forEach(previous -> store.lines(previous).forEach(line -> products.add(line.productId())));
-        selected.forEach(line -> products.add(line.productId()));
-        reservations.lockInOrder(products);
-        for (UUID previous : replaced) {
-            store.lock(previous).ifPresent(row -> close(row, CheckoutStatus.CANCELLED));
-        }
         UUID id = UUID.randomUUID();
-        Reservation reservation = reservations.reserveAll(id,
-                selected.stream().map(line -> new StockRequest(line.productId(), line.quantity())).toList());
-        if (reservation instanceof Reservation.Conflict conflict) {
-            return stockConflict(shopper, selected, conflict);
+        List<StockRequest> wanted = selected.stream().map(line -> new StockRequest(line.productId(), line.quantity())).toList();
+        Map<Long, Integer> freed = new HashMap<>();
+        replaced.forEach(previous -> store.lines(previous).forEach(line -> freed.merge(line.productId(), line.quantity(), Integer::sum)));
+        // What is plainly not there is refused on a plain read: in a sold-out drop the refused lock no stock row.
+        Optional<Reservation.Conflict> plainlyShort = reservations.plainlyShort(wanted, freed);
+        if (plainlyShort.isPresent()) {
+            return stockConflict(shopper, selected, plainlyShort.get());
         }
         CartView.Totals totals = Pricing.totals(selected.stream()
                 .map(line -> new Pricing.PricedLine(line.unitPrice(), line.quantity(), true)).toList(),
@@ -159,9 +156,29 @@ public class Checkouts {
                 CheckoutStatus.RESERVED, address, terms == null ? null : terms.code(), false, totals.subtotal(),
                 totals.discount(), totals.total(), totals.currency(), null, null, null,
                 Instant.now().plus(settings.reservationTtl()));
-        store.insert(row, selected.stream().map(line -> new CheckoutView.Line(line.id(), line.productId(), line.name(),
-                line.unitPrice(), line.quantity(), line.lineTotal())).toList());
-        return new CheckoutOutcome.Created(view(row));
+        List<CheckoutView.Line> lines = selected.stream().map(line -> new CheckoutView.Line(line.id(), line.productId(),
+                line.name(), line.unitPrice(), line.quantity(), line.lineTotal())).toList();
+        TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
+        Object beforeCheckout = transaction.createSavepoint();
+        store.insert(row, lines);
+        // Stock rows last, held only from the reservation to the commit. With replaced checkouts, theirs
+        // and the new one's are locked in one pass in product-id order: two sorted passes could cross another's.
+        if (!replaced.isEmpty()) {
+            Set<Long> products = new TreeSet<>(freed.keySet());
+            wanted.forEach(request -> products.add(request.productId()));
+            reservations.lockInOrder(products);
+            for (UUID previous : replaced) {
+                store.lock(previous).ifPresent(previousRow -> close(previousRow, CheckoutStatus.CANCELLED));
+            }
+        }
+        Reservation reservation = reservations.reserveAll(id, wanted);
+        if (reservation instanceof Reservation.Conflict conflict) {
+            // Taken by someone else since the plain read: this checkout, and the replacing of the old ones, never were.
+            transaction.rollbackToSavepoint(beforeCheckout);
+            return stockConflict(shopper, selected, conflict);
+        }
+        transaction.releaseSavepoint(beforeCheckout);
+        return new CheckoutOutcome.Created(view(row, lines));
     }
 
     @Transactional(readOnly = true)
@@ -470,7 +487,10 @@ public class Checkouts {
     }
 
     private CheckoutView view(CheckoutStore.CheckoutRow checkout) {
-        List<CheckoutView.Line> lines = store.lines(checkout.id());
+        return view(checkout, store.lines(checkout.id()));
+    }
+
+    private static CheckoutView view(CheckoutStore.CheckoutRow checkout, List<CheckoutView.Line> lines) {
         int units = lines.stream().mapToInt(CheckoutView.Line::quantity).sum();
         return new CheckoutView(checkout.id(), checkout.status(), checkout.expiresAt(), lines,
                 new CartView.Totals(units, units, checkout.subtotal(), checkout.discount(), checkout.total(),

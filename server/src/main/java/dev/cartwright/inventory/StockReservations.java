@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -29,6 +30,28 @@ public class StockReservations {
     StockReservations(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.events = events;
+    }
+
+    /**
+     * The shortfalls of these requests on a plain read, without a lock; {@code freedFirst} is what
+     * the caller will give back before reserving. Empty means "worth locking for", not "reserved":
+     * {@link #reserveAll} decides under its locks.
+     */
+    public Optional<Reservation.Conflict> plainlyShort(List<StockRequest> requests, Map<Long, Integer> freedFirst) {
+        Map<Long, Integer> available = new HashMap<>();
+        jdbc.sql("select product_id, on_hand - reserved from stock where product_id = any(:ids)")
+                .param("ids", requests.stream().map(StockRequest::productId).toArray(Long[]::new))
+                .query(rs -> {
+                    available.put(rs.getLong(1), rs.getInt(2));
+                });
+        List<Reservation.Shortfall> shortfalls = requests.stream()
+                .sorted(Comparator.comparingLong(StockRequest::productId))
+                .filter(request -> request.quantity()
+                        > available.getOrDefault(request.productId(), 0) + freedFirst.getOrDefault(request.productId(), 0))
+                .map(request -> new Reservation.Shortfall(request.productId(), request.quantity(),
+                        available.getOrDefault(request.productId(), 0) + freedFirst.getOrDefault(request.productId(), 0)))
+                .toList();
+        return shortfalls.isEmpty() ? Optional.empty() : Optional.of(new Reservation.Conflict(shortfalls));
     }
 
     /**

@@ -37,11 +37,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception ex) throws Exception {
-        if (DatabaseFailure.of(ex) != DatabaseFailure.OTHER) {
-            // Not a bug but the database's state: TransientFailureRetry runs the request again or answers 503.
-            throw ex;
-        }
+    ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected failure", ex);
         return problem(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Something went wrong on our side. Please try again in a moment."));
