@@ -4,8 +4,9 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { registerCartChanges } from './features/cart/cartChange'
 import { seedFromPage } from './app/initialState'
+import { persistRules } from './app/persistRules'
 import './app/styles.css'
-import { persistOptions } from './lib/persistence'
+import { browserPersistOptions } from './lib/persistence'
 import { makeQueryClient } from './lib/queryClient'
 
 // Development builds only: the import is dropped from the production bundle.
@@ -15,6 +16,7 @@ const Devtools = import.meta.env.DEV
 
 const client = registerCartChanges(makeQueryClient())
 seedFromPage(client, document)
+const persistOptions = browserPersistOptions(persistRules)
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

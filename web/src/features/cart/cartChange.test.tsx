@@ -25,6 +25,9 @@ function cart(version: number, quantities: Record<number, number>): Cart {
   }
 }
 
+const lineOf = (shown: Cart, productId: number) =>
+  shown.items.find((line) => line.productId === productId) ?? { ...cart(0, { [productId]: 1 }).items[0]!, quantity: 0 }
+
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
@@ -39,7 +42,7 @@ function setup(initial: Cart) {
   client.setQueryData(cartKeys.detail(), initial)
   const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
   const hook = renderHook(
-    () => ({ visible: useVisibleCart(), setA: useSetQuantity(10), setB: useSetQuantity(20), toasts: useToasts() }),
+    () => ({ visible: useVisibleCart(), setA: useSetQuantity(lineOf(initial, 10)), setB: useSetQuantity(lineOf(initial, 20)), toasts: useToasts() }),
     { wrapper },
   )
   return { client, hook }
@@ -47,17 +50,25 @@ function setup(initial: Cart) {
 
 const quantities = (shown: Cart | undefined) => shown?.items.map((line) => [line.productId, line.quantity])
 
+/** A click, and the one turn of the event loop in which TanStack Query tells React: before any answer can come. */
+async function click(action: () => void) {
+  await act(async () => {
+    action()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  })
+}
+
 describe('cart changes against the service', () => {
   it('a failing change reverts only itself while another line keeps its change', async () => {
     let confirmed = cart(1, { 10: 1, 20: 2 })
     server.use(
       http.get('*/api/cart', () => HttpResponse.json(confirmed)),
-      http.put('*/api/cart/items/1000', async () => {
+      http.put('*/api/cart/products/10', async () => {
         await delay(30)
         confirmed = cart(2, { 10: 3, 20: 2 })
         return HttpResponse.json(confirmed)
       }),
-      http.put('*/api/cart/items/2000', async () => {
+      http.put('*/api/cart/products/20', async () => {
         await delay(60)
         return HttpResponse.json(
           { code: 'INSUFFICIENT_STOCK', status: 409, detail: 'Only 5 left', productId: 20, requested: 9, available: 5, inCart: 2 },
@@ -67,14 +78,14 @@ describe('cart changes against the service', () => {
     )
     const { hook } = setup(confirmed)
 
-    act(() => {
+    await click(() => {
       hook.result.current.setA(3)
       hook.result.current.setB(9)
     })
 
     expect(quantities(hook.result.current.visible.cart)).toEqual([[10, 3], [20, 9]])
     expect(hook.result.current.visible.cart?.totals.itemCount).toBe(12)
-    await waitFor(() => expect(hook.result.current.toasts.map((toast) => toast.message)).toContain('Only 5 left — your cart has 2.'))
+    await waitFor(() => expect(hook.result.current.toasts.map((toast) => toast.message)).toContain('Only 5 Product 20 left — your cart has 2.'))
     await waitFor(() => expect(quantities(hook.result.current.visible.cart)).toEqual([[10, 3], [20, 2]]))
     expect(hook.result.current.visible.cart?.version).toBe(2)
   })
@@ -92,7 +103,7 @@ describe('cart changes against the service', () => {
 
   it('a response that arrives after a newer refetch does not take the cart back', async () => {
     server.use(
-      http.put('*/api/cart/items/1000', async () => {
+      http.put('*/api/cart/products/10', async () => {
         await delay(40)
         return HttpResponse.json(cart(2, { 10: 3 }))
       }),
@@ -105,7 +116,7 @@ describe('cart changes against the service', () => {
       if (cached && cached.version !== versionsSeen.at(-1)) versionsSeen.push(cached.version)
     })
 
-    act(() => hook.result.current.setA(3))
+    await click(() => hook.result.current.setA(3))
     // A push or refetch with a newer version lands while the change is on its way.
     act(() => writeCart(client, cart(3, { 10: 7 })))
 
@@ -117,7 +128,7 @@ describe('cart changes against the service', () => {
   it('a transient failure is retried with the same Idempotency-Key', async () => {
     const keys: (string | null)[] = []
     server.use(
-      http.put('*/api/cart/items/1000', ({ request }) => {
+      http.put('*/api/cart/products/10', ({ request }) => {
         keys.push(request.headers.get('Idempotency-Key'))
         return keys.length === 1
           ? HttpResponse.json({ code: 'INTERNAL_ERROR', status: 503 }, { status: 503 })
@@ -127,7 +138,7 @@ describe('cart changes against the service', () => {
     )
     const { client, hook } = setup(cart(1, { 10: 1 }))
 
-    act(() => hook.result.current.setA(4))
+    await click(() => hook.result.current.setA(4))
 
     await waitFor(() => expect(client.getQueryData<Cart>(cartKeys.detail())?.version).toBe(2))
     expect(keys).toHaveLength(2)
@@ -138,7 +149,7 @@ describe('cart changes against the service', () => {
   it('quick clicks on one line show at once and send at most two requests', async () => {
     const sent: number[] = []
     server.use(
-      http.put('*/api/cart/items/1000', async ({ request }) => {
+      http.put('*/api/cart/products/10', async ({ request }) => {
         const { quantity } = (await request.json()) as { quantity: number }
         sent.push(quantity)
         await delay(50)
@@ -148,7 +159,7 @@ describe('cart changes against the service', () => {
     )
     const { client, hook } = setup(cart(1, { 10: 1 }))
 
-    for (const target of [2, 3, 4, 5, 6]) act(() => hook.result.current.setA(target))
+    for (const target of [2, 3, 4, 5, 6]) await click(() => hook.result.current.setA(target))
 
     expect(quantities(hook.result.current.visible.cart)).toEqual([[10, 6]])
     await waitFor(() => expect(client.getQueryData<Cart>(cartKeys.detail())?.items[0]?.quantity).toBe(6))
