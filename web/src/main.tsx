@@ -1,3 +1,4 @@
+import { notifyManager } from '@tanstack/react-query'
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
 import { lazy, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -13,6 +14,10 @@ import { makeQueryClient } from './lib/queryClient'
 const Devtools = import.meta.env.DEV
   ? lazy(() => import('@tanstack/react-query-devtools').then((module) => ({ default: module.ReactQueryDevtools })))
   : () => null
+
+// TanStack Query tells React of a change on a timer by default; a microtask lets the screen follow
+// a click before the browser does anything else (click to DOM within one frame).
+notifyManager.setScheduler(queueMicrotask)
 
 const client = registerCartChanges(makeQueryClient())
 seedFromPage(client, document)
