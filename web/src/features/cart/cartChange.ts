@@ -61,7 +61,7 @@ export function describeFailure(error: unknown, change: PendingChange): string {
       return inCart > 0 ? `Only ${available} ${name} left — your cart has ${inCart}.` : `Only ${available} ${name} left.`
     }
     if (error.code === 'VERSION_MISMATCH') return 'Your cart changed elsewhere; it now shows the latest.'
-    return error.detail
+    return change.kind === 'selectAll' ? error.detail : `${name}: ${error.detail}`
   }
   return `Your change to ${name} could not be saved. Please try again.`
 }
