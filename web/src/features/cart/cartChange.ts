@@ -1,7 +1,7 @@
 import { MutationObserver, type QueryClient } from '@tanstack/react-query'
 import { api, ApiProblem, isTransient, newIdempotencyKey } from '../../lib/api'
 import { showToast } from '../../lib/toasts'
-import { isSuperseded, nextSeq, type CartChangeVariables } from './outbox'
+import { isSuperseded, mustSend, nextSeq, type CartChangeVariables } from './outbox'
 import { cartKeys, writeCart } from './queries'
 import type { PendingChange } from './reconcile'
 import type { Cart } from './types'
@@ -81,7 +81,8 @@ export function registerCartChanges(client: QueryClient): QueryClient {
     mutationFn: async (variables: CartChangeVariables) => {
       // The scope runs changes one by one; one that a later change covers need not be sent at all.
       const confirmed = client.getQueryData<Cart>(cartKeys.detail())
-      if (confirmed && isSuperseded(variables, waitingChanges(client))) return confirmed
+      if (confirmed && !mustSend(variables, waitingChanges(client))) return confirmed
+      variables.sent = true
       return send(variables)
     },
     // Cart changes wait out every transient failure, with the same key, for as long as the page lives.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { covers, isSuperseded, nextSeq, noteSeq } from './outbox'
+import { covers, isSuperseded, mustSend, nextSeq, noteSeq } from './outbox'
 import type { PendingChange } from './reconcile'
 
 const product = { name: 'Copper Kettle', unitPrice: 4500, available: 3 }
@@ -49,6 +49,16 @@ describe('isSuperseded', () => {
 
     expect(isSuperseded(earlier, [earlier, later])).toBe(true)
     expect(isSuperseded(later, [earlier, later])).toBe(false)
+  })
+})
+
+describe('mustSend', () => {
+  it('sends a covered change that already left once, so its copy still on the way cannot land after the later one', () => {
+    const later = { change: set(1, 3), idempotencyKey: 'b', seq: 11 }
+
+    expect(mustSend({ change: set(1, 2), idempotencyKey: 'a', seq: 10 }, [later])).toBe(false)
+    expect(mustSend({ change: set(1, 2), idempotencyKey: 'a', seq: 10, sent: true }, [later])).toBe(true)
+    expect(mustSend(later, [later])).toBe(true)
   })
 })
 

@@ -8,6 +8,8 @@ export interface CartChangeVariables {
   change: PendingChange
   idempotencyKey: string
   seq: number
+  /** Set when its request first leaves, and persisted with it: from then on it may have reached the server. */
+  sent?: true
 }
 
 /**
@@ -30,6 +32,17 @@ export function covers(later: PendingChange, earlier: PendingChange): boolean {
 /** Whether any change made after this one covers it, among those still waiting. */
 export function isSuperseded(mine: CartChangeVariables, waiting: readonly CartChangeVariables[]): boolean {
   return waiting.some((other) => other.seq > mine.seq && covers(other.change, mine.change))
+}
+
+/**
+ * Whether a change must go to the server when its turn comes. One that a later change covers is
+ * not sent, unless it already was: a request that may still be on its way (a reload, a timeout)
+ * could land after the later change; sent again with its key, it lands first, and its copy on the
+ * way is then a repeat the server answers without applying (or holds off with
+ * IDEMPOTENCY_KEY_IN_USE until it has).
+ */
+export function mustSend(mine: CartChangeVariables, waiting: readonly CartChangeVariables[]): boolean {
+  return mine.sent === true || !isSuperseded(mine, waiting)
 }
 
 export const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq
