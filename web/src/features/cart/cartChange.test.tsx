@@ -9,9 +9,12 @@ import { makeQueryClient } from '../../lib/queryClient'
 import { registerCartChanges } from './cartChange'
 import { cartKeys, writeCart } from './queries'
 import type { Cart } from './types'
+import { useAddToCart } from './useAddToCart'
+import { useSelectAll } from './useSelectAll'
+import { useSelectLine } from './useSelectLine'
 import { useSetQuantity } from './useSetQuantity'
 import { useVisibleCart } from './useVisibleCart'
-import { useToasts } from '../../lib/toasts'
+import { dismissToast, useToasts } from '../../lib/toasts'
 
 function cart(version: number, quantities: Record<number, number>): Cart {
   const items = Object.entries(quantities).map(([productId, quantity]) => ({
@@ -42,9 +45,19 @@ function setup(initial: Cart) {
   client.setQueryData(cartKeys.detail(), initial)
   const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>
   const hook = renderHook(
-    () => ({ visible: useVisibleCart(), setA: useSetQuantity(lineOf(initial, 10)), setB: useSetQuantity(lineOf(initial, 20)), toasts: useToasts() }),
+    () => ({
+      visible: useVisibleCart(),
+      setA: useSetQuantity(lineOf(initial, 10)),
+      setB: useSetQuantity(lineOf(initial, 20)),
+      addA: useAddToCart({ id: 10, name: 'Product 10', unitPrice: 1000, available: 5 }),
+      selectB: useSelectLine(lineOf(initial, 20)),
+      selectAll: useSelectAll(),
+      toasts: useToasts(),
+    }),
     { wrapper },
   )
+  // Toasts of the tests before are not this test's.
+  act(() => hook.result.current.toasts.forEach((toast) => dismissToast(toast.id)))
   return { client, hook }
 }
 
@@ -178,5 +191,95 @@ describe('cart changes against the service', () => {
 
     expect(client.getQueryData<Cart>(cartKeys.detail())?.version).toBe(4)
     expect(quantities(hook.result.current.visible.cart)).toEqual([[10, 5]])
+  })
+
+  it('"+", "+" and then "Add to cart" end three up: the add asks for what the screen shows plus one', async () => {
+    const sent: number[] = []
+    let confirmed = cart(1, { 10: 1 })
+    server.use(
+      http.put('*/api/cart/products/10', async ({ request }) => {
+        const { quantity } = (await request.json()) as { quantity: number }
+        sent.push(quantity)
+        await delay(30)
+        confirmed = cart(confirmed.version + 1, { 10: quantity })
+        return HttpResponse.json(confirmed)
+      }),
+      http.get('*/api/cart', () => HttpResponse.json(confirmed)),
+    )
+    const { client, hook } = setup(confirmed)
+
+    await click(() => void hook.result.current.setA(2))
+    await click(() => void hook.result.current.setA(3))
+    await click(() => void hook.result.current.addA())
+
+    expect(quantities(hook.result.current.visible.cart)).toEqual([[10, 4]])
+    await waitFor(() => expect(client.isMutating()).toBe(0))
+    expect(sent).toEqual([2, 4])
+    expect(quantities(hook.result.current.visible.cart)).toEqual([[10, 4]])
+  })
+
+  it('select-all and line changes reach the server in the order they were made', async () => {
+    const received: string[] = []
+    let confirmed = cart(1, { 10: 1, 20: 2 })
+    const answer = async (what: string) => {
+      received.push(what)
+      await delay(what.startsWith('PUT') ? 40 : 5)
+      confirmed = { ...confirmed, version: confirmed.version + 1 }
+      return HttpResponse.json(confirmed)
+    }
+    server.use(
+      http.put('*/api/cart/products/10', () => answer('PUT 10')),
+      http.patch('*/api/cart/selection', () => answer('PATCH selection')),
+      http.patch('*/api/cart/products/20', () => answer('PATCH 20')),
+      http.get('*/api/cart', () => HttpResponse.json(confirmed)),
+    )
+    const { client, hook } = setup(confirmed)
+
+    await click(() => {
+      void hook.result.current.setA(3)
+      void hook.result.current.selectAll(false)
+      void hook.result.current.selectB(true)
+    })
+
+    await waitFor(() => expect(client.isMutating()).toBe(0))
+    expect(received).toEqual(['PUT 10', 'PATCH selection', 'PATCH 20'])
+  })
+
+  it('a refusal of a change the shopper has since replaced says nothing; the last one says it once, naming the product', async () => {
+    let puts = 0
+    server.use(
+      http.put('*/api/cart/products/20', async () => {
+        puts++
+        await delay(20)
+        return HttpResponse.json(
+          { code: 'INSUFFICIENT_STOCK', status: 409, detail: 'short', productId: 20, requested: 9, available: 0, inCart: 2 },
+          { status: 409 },
+        )
+      }),
+      http.get('*/api/cart', () => HttpResponse.json(cart(1, { 10: 1, 20: 2 }))),
+    )
+    const { client, hook } = setup(cart(1, { 10: 1, 20: 2 }))
+
+    await click(() => void hook.result.current.setB(3))
+    await click(() => void hook.result.current.setB(4))
+    await click(() => void hook.result.current.setB(5))
+
+    await waitFor(() => expect(client.isMutating()).toBe(0))
+    expect(puts).toBe(2)
+    expect(hook.result.current.toasts.map((toast) => toast.message)).toEqual(['Product 20 is sold out.'])
+  })
+
+  it('a selection of a line that is gone by now says nothing', async () => {
+    server.use(
+      http.patch('*/api/cart/products/20', () => HttpResponse.json({ code: 'CART_ITEM_NOT_FOUND', status: 404, detail: 'gone' }, { status: 404 })),
+      http.get('*/api/cart', () => HttpResponse.json(cart(2, { 10: 1 }))),
+    )
+    const { client, hook } = setup(cart(1, { 10: 1, 20: 2 }))
+
+    await click(() => void hook.result.current.selectB(false))
+
+    await waitFor(() => expect(client.isMutating()).toBe(0))
+    await waitFor(() => expect(quantities(hook.result.current.visible.cart)).toEqual([[10, 1]]))
+    expect(hook.result.current.toasts).toEqual([])
   })
 })
