@@ -53,7 +53,7 @@ function changesSentBy(page: Page): string[] {
 
 describe('the outbox in Chromium on a slow network', () => {
   it('a reload in the middle of quick clicks keeps what the screen showed', async () => {
-    const kettle = await productWithStock('Gooseneck Pour-Over Kettle', 100)
+    const kettle = await productWithStock('Copper Stovetop Kettle', 100)
     const { context, page } = await shopper(browser)
     await page.goto('/')
     await addAndSettle(page, kettle.id)
@@ -72,26 +72,26 @@ describe('the outbox in Chromium on a slow network', () => {
   })
 
   it('"+", "+" and then "Add to cart" on the same product add three', async () => {
-    const tote = await productWithStock('Waxed Canvas Tote', 100)
+    const lamp = await productWithStock('Brass Task Lamp', 100)
     const { context, page } = await shopper(browser)
     await page.goto('/')
-    await addAndSettle(page, tote.id)
+    await addAndSettle(page, lamp.id)
     await slowDown(page, '**/api/cart**', NETWORK_MS)
 
-    await page.getByTestId(`qty-inc-${tote.id}`).click()
-    await page.getByTestId(`qty-inc-${tote.id}`).click()
-    await page.getByTestId(`add-to-cart-${tote.id}`).click()
+    await page.getByTestId(`qty-inc-${lamp.id}`).click()
+    await page.getByTestId(`qty-inc-${lamp.id}`).click()
+    await page.getByTestId(`add-to-cart-${lamp.id}`).click()
 
-    expect(await text(page, `qty-${tote.id}`)).toBe('4')
+    expect(await text(page, `qty-${lamp.id}`)).toBe('4')
     await settled(page)
-    expect(await text(page, `qty-${tote.id}`)).toBe('4')
-    expect(await serverQuantity(context, tote.id)).toBe(4)
+    expect(await text(page, `qty-${lamp.id}`)).toBe('4')
+    expect(await serverQuantity(context, lamp.id)).toBe(4)
     await context.close()
   })
 
   it('a change made in one tab is applied once, by that tab, and the other tab shows no error for it', async () => {
-    const plenty = await productWithStock('Dot Grid Notebook', 100)
-    const scarce = await productWithStock('Hand-Bound Leather Journal', 1)
+    const plenty = await productWithStock('Linen Sketchbook A4', 100)
+    const scarce = await productWithStock('Everyday Fountain Pen', 1)
     const { context, page: first } = await shopper(browser)
     await first.goto('/')
     await addAndSettle(first, plenty.id)
