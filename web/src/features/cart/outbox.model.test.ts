@@ -273,7 +273,7 @@ class World {
     }
   }
 
-  /** The network comes back and stays; everything in flight lands. */
+  /** The network comes back and stays; everything in flight lands. False if something never stops. */
   async settle() {
     this.answers.length = 0
     if (this.offline) {
@@ -281,12 +281,16 @@ class World {
       onlineManager.setOnline(true)
       this.reconnected()
     }
-    for (let round = 0; round < 200; round++) {
+    // Longer than any backoff (15 s), Retry-After (2 s) or probe of the network (30 s): a change still going after that never ends.
+    for (let round = 0; round < 40; round++) {
       await vi.advanceTimersByTimeAsync(5000)
-      if (this.client.isMutating() === 0 && this.client.isFetching() === 0 && onlineManager.isOnline()) break
+      if (this.client.isMutating() === 0 && this.client.isFetching() === 0 && onlineManager.isOnline()) {
+        // Let a probe of the network that is still waiting see it is back.
+        await vi.advanceTimersByTimeAsync(60_000)
+        return true
+      }
     }
-    // Let a probe of the network that is still waiting see it is back.
-    await vi.advanceTimersByTimeAsync(60_000)
+    return false
   }
 }
 
@@ -316,7 +320,7 @@ describe('the outbox against a model of the service', () => {
           const world = new World(server, [...answers])
           vi.stubGlobal('fetch', world.fetch)
           for (const next of steps) await world.run(next)
-          await world.settle()
+          expect(await world.settle()).toBe(true)
 
           // (a) the screen shows the server's cart
           expect(projection(visibleCart(world.client))).toEqual(projection(server.cart()))
