@@ -54,10 +54,10 @@ describe('the storefront in Chromium against the real store', () => {
     await page.goto('/')
     await page.getByTestId(`add-to-cart-${mug.id}`).waitFor()
     await screenshots(page, 'catalog')
-    await slowDown(page, '**/api/cart/items**', 1500)
+    await slowDown(page, '**/api/cart/products/**', 1500)
     let answered = false
     page.on('response', (response) => {
-      if (response.url().includes('/api/cart/items')) answered = true
+      if (response.url().includes('/api/cart/products/')) answered = true
     })
 
     await page.getByTestId(`add-to-cart-${mug.id}`).click()
@@ -75,7 +75,7 @@ describe('the storefront in Chromium against the real store', () => {
     const { context, page } = await shopper(browser)
     await page.goto('/')
     await addAndSettle(page, bottle.id)
-    await slowDown(page, '**/api/cart/items/**', 400)
+    await slowDown(page, '**/api/cart/products/**', 400)
     const puts: string[] = []
     page.on('request', (request) => {
       if (request.method() === 'PUT') puts.push(request.url())
@@ -103,7 +103,7 @@ describe('the storefront in Chromium against the real store', () => {
     await addAndSettle(page, scarce.id)
     await addAndSettle(page, plenty.id)
     await setStock(scarce.id, 1)
-    await slowDown(page, '**/api/cart/items/**', 500)
+    await slowDown(page, '**/api/cart/products/**', 500)
 
     await page.getByTestId(`qty-inc-${scarce.id}`).click()
     await page.getByTestId(`qty-inc-${plenty.id}`).click()
@@ -111,7 +111,7 @@ describe('the storefront in Chromium against the real store', () => {
     expect(await text(page, `qty-${scarce.id}`)).toBe('2')
     expect(await text(page, `qty-${plenty.id}`)).toBe('2')
     await page.getByTestId('toast').waitFor()
-    expect(await text(page, 'toast')).toContain('Only 1 left')
+    expect(await text(page, 'toast')).toContain(`Only 1 ${scarce.name} left`)
     await page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
     expect(await text(page, `qty-${scarce.id}`)).toBe('1')
     expect(await text(page, `qty-${plenty.id}`)).toBe('2')

@@ -1,3 +1,5 @@
+import { reportUnreachable } from './connectivity'
+
 // The one configured client for the service's API: JSON in and out, problems as errors, a
 // time limit on every call, and an Idempotency-Key on every change.
 
@@ -7,8 +9,10 @@ export class ApiProblem extends Error {
   readonly code: string
   readonly detail: string
   readonly body: Record<string, unknown>
+  /** How long the service asked us to wait before trying again (`Retry-After`), if it did. */
+  readonly retryAfterMs: number | null
 
-  constructor(status: number, body: Record<string, unknown>) {
+  constructor(status: number, body: Record<string, unknown>, retryAfterMs: number | null = null) {
     const detail = typeof body.detail === 'string' ? body.detail : `The shop answered ${status}.`
     super(detail)
     this.name = 'ApiProblem'
@@ -16,6 +20,7 @@ export class ApiProblem extends Error {
     this.code = typeof body.code === 'string' ? body.code : 'UNKNOWN'
     this.detail = detail
     this.body = body
+    this.retryAfterMs = retryAfterMs
   }
 }
 
@@ -28,10 +33,32 @@ export class NetworkFailure extends Error {
 }
 
 export const REQUEST_TIMEOUT_MS = 5000
+/** Longer than the service's worst case for a change (a pool wait, a deadlock retry), so a slow answer is not mistaken for none. */
+export const WRITE_TIMEOUT_MS = 30_000
 
-/** Worth trying again: nothing came back, or the service failed on its side. A 4xx will not change. */
+/** A body that is not the service's JSON: a proxy or load balancer answered in its place. */
+const UNREADABLE = 'UNREADABLE_ANSWER'
+
+/**
+ * Worth trying again with the same key: nothing came back, the service or a proxy in front of it
+ * is busy or restarting, or the first attempt with this key is still running. A refusal (any
+ * other 4xx) will not change, and a 500 is a bug that repeating will not fix.
+ */
 export function isTransient(error: unknown): boolean {
-  return error instanceof NetworkFailure || (error instanceof ApiProblem && error.status >= 500)
+  if (error instanceof NetworkFailure) return true
+  if (!(error instanceof ApiProblem)) return false
+  if (error.code === UNREADABLE) return true
+  if (error.status === 409) return error.code === 'IDEMPOTENCY_KEY_IN_USE'
+  return [408, 429, 502, 503, 504].includes(error.status)
+}
+
+/** `Retry-After` in seconds or as an HTTP date. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? null : Math.max(0, date - now)
 }
 
 interface Call {
@@ -45,7 +72,7 @@ export async function api<T>(path: string, call: Call = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (call.body !== undefined) headers['Content-Type'] = 'application/json'
   if (call.idempotencyKey !== undefined) headers['Idempotency-Key'] = call.idempotencyKey
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+  const timeout = AbortSignal.timeout(call.method === undefined || call.method === 'GET' ? REQUEST_TIMEOUT_MS : WRITE_TIMEOUT_MS)
   let response: Response
   try {
     // Resolved against the page, so that the same call works in the browser and under test.
@@ -58,14 +85,28 @@ export async function api<T>(path: string, call: Call = {}): Promise<T> {
     })
   } catch (error) {
     if (call.signal?.aborted) throw error
+    // No answer in time says nothing about the network; a failed fetch says it cannot reach the shop.
+    if (!timeout.aborted) reportUnreachable()
     throw new NetworkFailure(error)
   }
   const text = await response.text()
-  const json: unknown = text === '' ? null : JSON.parse(text)
+  const json = parse(text)
   if (!response.ok) {
-    throw new ApiProblem(response.status, json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : {})
+    const body = json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : { code: UNREADABLE }
+    throw new ApiProblem(response.status, body, retryAfterMs(response.headers.get('Retry-After')))
   }
+  if (json === undefined) throw new ApiProblem(response.status, { code: UNREADABLE })
   return json as T
+}
+
+/** The answer's JSON; null for an empty body, undefined for one that is not JSON. */
+function parse(text: string): unknown {
+  if (text === '') return null
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
 }
 
 export function newIdempotencyKey(): string {

@@ -6,9 +6,9 @@ import { useSetQuantity } from './useSetQuantity'
 
 /** One line. Its buttons act on the quantity shown, which already includes clicks on their way. */
 export function CartLineRow({ line, currency, syncing }: { line: CartLine; currency: string; syncing: boolean }) {
-  const setQuantity = useSetQuantity(line.productId)
-  const select = useSelectLine(line.productId)
-  const remove = useRemoveLine(line.productId)
+  const setQuantity = useSetQuantity(line)
+  const select = useSelectLine(line)
+  const remove = useRemoveLine(line)
   return (
     <li className={syncing ? 'line syncing' : 'line'} data-testid={`cart-line-${line.productId}`} aria-busy={syncing}>
       <label className="line-select">

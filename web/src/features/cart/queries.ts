@@ -1,6 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query'
 import { api } from '../../lib/api'
-import { acceptIfNewer, type PendingChange } from './reconcile'
+import { acceptIfNewer } from './reconcile'
 import type { Cart } from './types'
 
 export const cartKeys = {
@@ -20,11 +20,7 @@ export const cartQueryOptions = () =>
     structuralSharing: (current: unknown, incoming: unknown) => acceptIfNewer(current as Cart | undefined, incoming as Cart),
   })
 
-/** What a cart change mutation carries: the change, and the key that makes its retries harmless. */
-export interface CartChangeVariables {
-  change: PendingChange
-  idempotencyKey: string
-}
+export type { CartChangeVariables } from './outbox'
 
 /** Every cart the server sends goes through the version guard before it reaches the cache. */
 export function writeCart(client: QueryClient, cart: Cart): void {

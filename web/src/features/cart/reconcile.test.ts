@@ -25,6 +25,9 @@ function cart(version: number, lines: Array<[id: number, productId: number, pric
 
 const confirmed = cart(4, [[1, 10, 1000, 1], [2, 20, 250, 2]])
 
+const product = (productId: number, unitPrice = 1000) => ({ name: `Product ${productId}`, unitPrice, available: 10 })
+const setQuantity = (productId: number, quantity: number): PendingChange => ({ kind: 'setQuantity', productId, quantity, product: product(productId) })
+
 describe('applyPending', () => {
   it('shows the confirmed cart when nothing is pending', () => {
     expect(applyPending(confirmed, [])).toBe(confirmed)
@@ -32,9 +35,9 @@ describe('applyPending', () => {
 
   it('applies changes in the order they were made and reprices', () => {
     const shown = applyPending(confirmed, [
-      { kind: 'setQuantity', productId: 10, quantity: 3 },
-      { kind: 'setQuantity', productId: 10, quantity: 5 },
-      { kind: 'select', productId: 20, selected: false },
+      setQuantity(10, 3),
+      setQuantity(10, 5),
+      { kind: 'select', productId: 20, selected: false, name: 'Product 20' },
     ])
 
     expect(shown.items.map((line) => [line.id, line.quantity, line.selected, line.lineTotal])).toEqual([
@@ -45,22 +48,29 @@ describe('applyPending', () => {
     expect(shown.version).toBe(4)
   })
 
-  it('merges an add into the line of that product, or shows a provisional line', () => {
-    const add = (productId: number): PendingChange => ({
-      kind: 'add', productId, quantity: 2, name: `New ${productId}`, unitPrice: 300, available: 4,
-    })
-
-    const shown = applyPending(confirmed, [add(10), add(30)])
-
-    expect(shown.items.map((line) => [line.id, line.productId, line.quantity])).toEqual([
-      [1, 10, 3], [2, 20, 2], [provisionalLineId(30), 30, 2],
+  it('shows a provisional line for a product not in the cart, selected, as the server makes it', () => {
+    const shown = applyPending(confirmed, [
+      { kind: 'setQuantity', productId: 30, quantity: 2, product: { name: 'New 30', unitPrice: 300, available: 4 } },
     ])
-    expect(shown.totals.subtotal).toBe(3000 + 500 + 600)
+
+    expect(shown.items.map((line) => [line.id, line.productId, line.name, line.quantity, line.selected, line.available])).toEqual([
+      [1, 10, 'Product 10', 1, true, 10], [2, 20, 'Product 20', 2, true, 10], [provisionalLineId(30), 30, 'New 30', 2, true, 4],
+    ])
+    expect(shown.totals.subtotal).toBe(1000 + 500 + 600)
+  })
+
+  it('a change the confirmed cart already holds shows once, not twice: every change is absolute', () => {
+    const pending = [setQuantity(10, 3), setQuantity(30, 2), { kind: 'remove', productId: 20, name: 'Product 20' } as const]
+    const echoed = applyPending(confirmed, pending)
+
+    // A push or refetch arrives that already contains every pending change.
+    expect(applyPending({ ...echoed, version: 5 }, pending).items).toEqual(echoed.items)
+    expect(applyPending({ ...echoed, version: 5 }, pending).totals).toEqual(echoed.totals)
   })
 
   it('dropping a failed change reverts exactly its effect and keeps the others', () => {
-    const raise: PendingChange = { kind: 'setQuantity', productId: 10, quantity: 9 }
-    const remove: PendingChange = { kind: 'remove', productId: 20 }
+    const raise = setQuantity(10, 9)
+    const remove: PendingChange = { kind: 'remove', productId: 20, name: 'Product 20' }
 
     const afterFailure = applyPending(confirmed, [remove])
 
@@ -71,7 +81,7 @@ describe('applyPending', () => {
   it('prices a coupon the way the server does', () => {
     const withCoupon = { ...confirmed, couponCode: 'TEN', coupon: { code: 'TEN', kind: 'PERCENT' as const, amount: 10, minimumSubtotal: 0 } }
 
-    const shown = applyPending(withCoupon, [{ kind: 'setQuantity', productId: 10, quantity: 2 }])
+    const shown = applyPending(withCoupon, [setQuantity(10, 2)])
 
     expect(shown.totals.discount).toBe(250)
     expect(shown.totals.total).toBe(2250)

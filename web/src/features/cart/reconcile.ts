@@ -5,17 +5,24 @@ import type { Cart, CartLine } from './types'
 // cart with the changes still on their way applied on top, in the order they were made. A
 // change that fails drops out of the list, so exactly its effect disappears.
 
+/** What a line not yet in the cart shows until the server's answer names it. */
+export interface ProductInfo {
+  name: string
+  unitPrice: number
+  available: number
+}
+
 /**
- * A change the shopper made that the server has not confirmed yet. Lines are named by their
- * product (a cart has one line per product), so a change can follow an add whose line the
- * server has not numbered yet.
+ * A change the shopper made that the server has not confirmed yet. Every change is absolute (the
+ * state it asks for, not a step from the current one) and names its line by product, so applying
+ * it to a cart that already holds it changes nothing: a push or refetch that contains a pending
+ * change never shows it twice. Changes of a product carry its name for the words of a toast.
  */
 export type PendingChange =
-  | { kind: 'add'; productId: number; quantity: number; name: string; unitPrice: number; available: number }
-  | { kind: 'setQuantity'; productId: number; quantity: number }
-  | { kind: 'select'; productId: number; selected: boolean }
+  | { kind: 'setQuantity'; productId: number; quantity: number; product: ProductInfo }
+  | { kind: 'select'; productId: number; selected: boolean; name: string }
   | { kind: 'selectAll'; selected: boolean }
-  | { kind: 'remove'; productId: number }
+  | { kind: 'remove'; productId: number; name: string }
 
 /** A line the server has not made yet is known by its product until the answer names it. */
 export function provisionalLineId(productId: number): number {
@@ -31,27 +38,21 @@ export function applyPending(cart: Cart, pending: readonly PendingChange[]): Car
 
 function applyOne(items: CartLine[], change: PendingChange): CartLine[] {
   switch (change.kind) {
-    case 'add': {
-      const existing = items.find((line) => line.productId === change.productId)
-      if (existing) {
-        return items.map((line) =>
-          line === existing ? { ...line, quantity: line.quantity + change.quantity, selected: true } : line,
-        )
+    case 'setQuantity': {
+      if (items.some((line) => line.productId === change.productId)) {
+        return items.map((line) => (line.productId === change.productId ? { ...line, quantity: change.quantity } : line))
       }
+      // The server makes the line, selected, when it has none.
       const line: CartLine = {
         id: provisionalLineId(change.productId),
         productId: change.productId,
-        name: change.name,
-        unitPrice: change.unitPrice,
+        ...change.product,
         quantity: change.quantity,
         selected: true,
-        available: change.available,
         lineTotal: 0,
       }
       return [...items, line]
     }
-    case 'setQuantity':
-      return items.map((line) => (line.productId === change.productId ? { ...line, quantity: change.quantity } : line))
     case 'select':
       return items.map((line) => (line.productId === change.productId ? { ...line, selected: change.selected } : line))
     case 'selectAll':

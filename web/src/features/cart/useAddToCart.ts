@@ -1,14 +1,21 @@
-import { lineScope, useCartChange } from './cartChange'
+import { useQueryClient } from '@tanstack/react-query'
+import { submitCartChange } from './cartChange'
+import type { ProductInfo } from './reconcile'
+import { visibleCart } from './useVisibleCart'
 
-export interface AddableProduct {
+export interface AddableProduct extends ProductInfo {
   id: number
-  name: string
-  unitPrice: number
-  available: number
 }
 
+/**
+ * "Add to cart" asks for the quantity the screen shows plus n, as an absolute target: a quantity
+ * change still on its way for the same line cannot swallow it, nor it the change.
+ */
 export function useAddToCart(product: AddableProduct) {
-  const change = useCartChange(lineScope(product.id))
-  return (quantity = 1) =>
-    change({ kind: 'add', productId: product.id, quantity, name: product.name, unitPrice: product.unitPrice, available: product.available })
+  const client = useQueryClient()
+  return (n = 1) => {
+    const shown = visibleCart(client)?.items.find((line) => line.productId === product.id)?.quantity ?? 0
+    const { name, unitPrice, available } = product
+    return submitCartChange(client, { kind: 'setQuantity', productId: product.id, quantity: shown + n, product: { name, unitPrice, available } })
+  }
 }

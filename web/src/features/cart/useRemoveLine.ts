@@ -1,6 +1,7 @@
-import { lineScope, useCartChange } from './cartChange'
+import type { CartLine } from './types'
+import { useCartChange } from './useCartChange'
 
-export function useRemoveLine(productId: number) {
-  const change = useCartChange(lineScope(productId))
-  return () => change({ kind: 'remove', productId })
+export function useRemoveLine(line: CartLine) {
+  const change = useCartChange()
+  return () => change({ kind: 'remove', productId: line.productId, name: line.name })
 }

@@ -1,6 +1,6 @@
-import { useCartChange } from './cartChange'
+import { useCartChange } from './useCartChange'
 
 export function useSelectAll() {
-  const change = useCartChange('cart-selection')
+  const change = useCartChange()
   return (selected: boolean) => change({ kind: 'selectAll', selected })
 }

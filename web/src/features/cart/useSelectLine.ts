@@ -1,6 +1,7 @@
-import { lineScope, useCartChange } from './cartChange'
+import type { CartLine } from './types'
+import { useCartChange } from './useCartChange'
 
-export function useSelectLine(productId: number) {
-  const change = useCartChange(lineScope(productId))
-  return (selected: boolean) => change({ kind: 'select', productId, selected })
+export function useSelectLine(line: CartLine) {
+  const change = useCartChange()
+  return (selected: boolean) => change({ kind: 'select', productId: line.productId, selected, name: line.name })
 }

@@ -1,18 +1,12 @@
-import { onlineManager } from '@tanstack/react-query'
-import { lineScope, useCartChange } from './cartChange'
-import { askQuantity } from './waitingQuantities'
+import type { CartLine } from './types'
+import { useCartChange } from './useCartChange'
 
 /**
- * Absolute quantities, coalesced per line: every click shows at once, at most one request waits.
- * Offline, each click becomes a change of its own, so that all of them are kept across a reload.
+ * Absolute quantities: every click is a change of its own in the outbox and shows at once; one
+ * that a later click covers is not sent (see outbox.covers), so quick clicks cost two requests.
  */
-export function useSetQuantity(productId: number) {
-  const change = useCartChange(lineScope(productId))
-  return (quantity: number) => {
-    if (!onlineManager.isOnline()) {
-      void change({ kind: 'setQuantity', productId, quantity })
-      return
-    }
-    askQuantity(productId, quantity, (latest) => change({ kind: 'setQuantity', productId, quantity: latest }))
-  }
+export function useSetQuantity(line: CartLine) {
+  const change = useCartChange()
+  const { productId, name, unitPrice, available } = line
+  return (quantity: number) => change({ kind: 'setQuantity', productId, quantity, product: { name, unitPrice, available } })
 }

@@ -1,19 +1,25 @@
-import { useIsFetching, useIsMutating, useMutationState, useQuery } from '@tanstack/react-query'
-import { cartKeys, cartQueryOptions, type CartChangeVariables } from './queries'
+import { useIsFetching, useIsMutating, useMutationState, useQuery, type QueryClient } from '@tanstack/react-query'
+import { waitingChanges } from './cartChange'
+import { bySeq, type CartChangeVariables } from './outbox'
+import { cartKeys, cartQueryOptions } from './queries'
 import { applyPending, type PendingChange } from './reconcile'
 import type { Cart } from './types'
-import { useWaitingQuantities } from './waitingQuantities'
 
-/** The confirmed cart with every change still on its way applied in order: what the shopper sees. */
+/** The confirmed cart with every change still on its way applied in the order made: what the shopper sees. */
 export function useVisibleCart(): { cart: Cart | undefined; pending: PendingChange[] } {
   const { data } = useQuery(cartQueryOptions())
-  const inFlight = useMutationState({
+  const waiting = useMutationState({
     filters: { mutationKey: cartKeys.changes(), status: 'pending' },
-    select: (mutation) => (mutation.state.variables as CartChangeVariables).change,
+    select: (mutation) => mutation.state.variables as CartChangeVariables,
   })
-  const waiting = useWaitingQuantities()
-  const pending = [...inFlight, ...waiting]
+  const pending = [...waiting].sort(bySeq).map((variables) => variables.change)
   return { cart: data && applyPending(data, pending), pending }
+}
+
+/** The same, read at once outside rendering: what a click acts on. */
+export function visibleCart(client: QueryClient): Cart | undefined {
+  const confirmed = client.getQueryData<Cart>(cartKeys.detail())
+  return confirmed && applyPending(confirmed, waitingChanges(client).map((variables) => variables.change))
 }
 
 /** True while any cart change or cart fetch is under way. */

@@ -6,16 +6,17 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import type { ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { persistOptions } from '../../lib/persistence'
-import { makeQueryClient } from '../../lib/queryClient'
-import { navigate, usePath } from '../../lib/router'
-import { registerCartChanges } from '../cart/cartChange'
-import { cartKeys, writeCart } from '../cart/queries'
-import type { Cart } from '../cart/types'
-import { useSetQuantity } from '../cart/useSetQuantity'
-import { CheckoutPage } from './CheckoutPage'
-import { ResumeCheckoutPage } from './ResumeCheckoutPage'
-import type { Checkout, ShippingAddress } from './types'
+import { browserPersistOptions } from '../lib/persistence'
+import { makeQueryClient } from '../lib/queryClient'
+import { navigate, usePath } from '../lib/router'
+import { registerCartChanges } from '../features/cart/cartChange'
+import { cartKeys, writeCart } from '../features/cart/queries'
+import type { Cart } from '../features/cart/types'
+import { useSetQuantity } from '../features/cart/useSetQuantity'
+import { CheckoutPage } from '../features/checkout/CheckoutPage'
+import { ResumeCheckoutPage } from '../features/checkout/ResumeCheckoutPage'
+import type { Checkout, ShippingAddress } from '../features/checkout/types'
+import { persistRules } from './persistRules'
 
 function cart(version: number, quantity: number): Cart {
   return {
@@ -62,7 +63,8 @@ function Pages() {
 }
 
 function Raise() {
-  const set = useSetQuantity(10)
+  const [line] = cart(1, 1).items
+  const set = useSetQuantity(line!)
   return <button type="button" onClick={() => set(2)}>raise</button>
 }
 
@@ -96,7 +98,7 @@ describe('checkout', () => {
   it('"Reserve and pay" waits, saying so, while a cart change is on its way', async () => {
     const answer = held()
     server.use(
-      http.put('*/api/cart/items/1000', async () => {
+      http.put('*/api/cart/products/10', async () => {
         await answer.released
         return HttpResponse.json(cart(2, 2))
       }),
@@ -114,7 +116,7 @@ describe('checkout', () => {
     expect(placeOrder().disabled).toBe(false)
   })
 
-  it('when the payment cannot start, trying again pays for the same checkout at /checkout/{id}, making no other', async () => {
+  it('when the payment cannot start (not for a moment: a 503 is simply retried), trying again pays for the same checkout at /checkout/{id}, making no other', async () => {
     const created: unknown[] = []
     const payments: string[] = []
     server.use(
@@ -125,7 +127,7 @@ describe('checkout', () => {
       http.post('*/api/checkouts/:id/payment', ({ params }) => {
         payments.push(String(params.id))
         return payments.length === 1
-          ? HttpResponse.json({ code: 'SERVICE_UNAVAILABLE', detail: 'Try again in a moment.' }, { status: 503 })
+          ? HttpResponse.json({ code: 'INTERNAL_ERROR', detail: 'Something went wrong on our side.' }, { status: 500 })
           : HttpResponse.json({ redirectUrl: '#paying' })
       }),
       http.get(`*/api/checkouts/${CHECKOUT_ID}`, () => HttpResponse.json(checkout('RESERVED'))),
@@ -150,15 +152,16 @@ describe('checkout', () => {
         await answer.released
         return HttpResponse.json(checkout('RESERVED'), { status: 201 })
       }),
-      http.post('*/api/checkouts/:id/payment', () => HttpResponse.json({ code: 'SERVICE_UNAVAILABLE', detail: 'Later.' }, { status: 503 })),
+      http.post('*/api/checkouts/:id/payment', () => HttpResponse.json({ code: 'INTERNAL_ERROR', detail: 'Something went wrong on our side.' }, { status: 500 })),
       http.get(`*/api/checkouts/${CHECKOUT_ID}`, () => HttpResponse.json(checkout('FAILED'))),
       http.get('*/api/cart', () => HttpResponse.json(cart(1, 1))),
     )
     const client = newClient()
     mount(client, (children) => (
-      <PersistQueryClientProvider client={client} persistOptions={persistOptions}>{children}<Restored /></PersistQueryClientProvider>
+      <PersistQueryClientProvider client={client} persistOptions={browserPersistOptions(persistRules)}>{children}<Restored /></PersistQueryClientProvider>
     ))
-    const stored = () => window.localStorage.getItem('cartwright.cache') ?? ''
+    // Everything the storefront keeps, whatever its key.
+    const stored = () => Object.keys(window.localStorage).map((key) => window.localStorage.getItem(key)).join('\n')
     // Proof that the cache was written to storage after a given moment: a cart version it had not seen.
     const persistedAfter = async (version: number) => {
       act(() => writeCart(client, cart(version, 1)))
