@@ -68,3 +68,23 @@ export async function slowDown(page: Page, pattern: string, ms: number): Promise
     await route.continue()
   })
 }
+
+/** A test id's text, trimmed. */
+export const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim()
+
+/** Fills the checkout's address form the way a shopper types it. */
+export async function fillAddress(page: Page, address = { name: 'Ada Lovelace', line1: '12 St James Square', city: 'London',
+  postalCode: 'SW1Y 4JH', country: 'GB' }) {
+  await page.getByLabel('Full name').fill(address.name)
+  await page.getByLabel('Street and number').fill(address.line1)
+  await page.getByLabel('City').fill(address.city)
+  await page.getByLabel('Postal code').fill(address.postalCode)
+  await page.getByLabel('Country').selectOption(address.country)
+}
+
+/** Adds the product from its card and waits until the cart has its line and nothing is syncing. */
+export async function addAndSettle(page: Page, productId: number) {
+  await page.getByTestId(`add-to-cart-${productId}`).click()
+  await page.getByTestId(`cart-line-${productId}`).waitFor()
+  await page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
+}

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launch, productWithStock, shopper, slowDown } from './browser'
+import { addAndSettle, launch, productWithStock, shopper, slowDown, text } from './browser'
 
 // What a shopper clicked ends on the server, on a slow network: every click is a persisted change
 // in the outbox, a reload in the middle of a burst keeps the latest, and a second tab replays
@@ -24,18 +24,10 @@ interface ServerCart {
   items: Array<{ productId: number; quantity: number }>
 }
 
-const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim()
-
 const serverCart = async (context: BrowserContext) => (await (await context.request.get('/api/cart')).json()) as ServerCart
 
 const serverQuantity = async (context: BrowserContext, productId: number) =>
   (await serverCart(context)).items.find((line) => line.productId === productId)?.quantity
-
-async function addAndSettle(page: Page, productId: number) {
-  await page.getByTestId(`add-to-cart-${productId}`).click()
-  await page.getByTestId(`cart-line-${productId}`).waitFor()
-  await page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
-}
 
 /** Every change has left and been answered: nothing pending, nothing fetching. */
 async function settled(page: Page) {

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launch, productWithStock, setStock, shopper, slowDown, storeUrl, type StoreProduct } from './browser'
+import { addAndSettle, fillAddress, launch, productWithStock, setStock, shopper, slowDown, type StoreProduct, storeUrl, text } from './browser'
 
 let browser: Browser
 
@@ -12,22 +12,6 @@ afterAll(async () => {
   await browser.close()
 })
 
-const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim()
-
-async function fillAddress(page: Page) {
-  await page.getByLabel('Full name').fill('Grace Hopper')
-  await page.getByLabel('Street and number').fill('1 Harbour Road')
-  await page.getByLabel('City').fill('Arlington')
-  await page.getByLabel('Postal code').fill('22201')
-  await page.getByLabel('Country').selectOption('US')
-}
-
-async function addAndSettle(page: Page, productId: number) {
-  await page.getByTestId(`add-to-cart-${productId}`).click()
-  await page.getByTestId(`cart-line-${productId}`).waitFor()
-  await page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
-}
-
 /** A product of the catalog's first page, the one the storefront's HTML carries. */
 async function firstPageProduct(index: number, stock: number): Promise<StoreProduct> {
   const page = (await (await fetch(`${storeUrl()}/api/products?limit=24`)).json()) as { items: StoreProduct[] }
@@ -36,6 +20,8 @@ async function firstPageProduct(index: number, stock: number): Promise<StoreProd
   await setStock(product.id, stock)
   return { ...product, available: stock }
 }
+
+const GRACE = { name: 'Grace Hopper', line1: '1 Harbour Road', city: 'Arlington', postalCode: '22201', country: 'US' }
 
 const checkoutIdOf = (url: string) => /\/checkout\/([0-9a-f-]{36})/.exec(url)?.[1]
 
@@ -117,7 +103,7 @@ describe('stock that cannot go stale, and a checkout that waits for the cart', (
     await page.goto('/')
     await addAndSettle(page, pot.id)
     await page.getByTestId('checkout-button').click()
-    await fillAddress(page)
+    await fillAddress(page, GRACE)
     await page.getByTestId('place-order').click()
     await page.waitForURL('**/pay/**')
     await page.getByRole('button', { name: 'Decline' }).click()

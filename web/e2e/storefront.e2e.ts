@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launch, productWithStock, screenshots, setStock, shopper, slowDown } from './browser'
+import { addAndSettle, fillAddress, launch, productWithStock, screenshots, setStock, shopper, slowDown, text } from './browser'
 
 let browser: Browser
 
@@ -11,22 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close()
 })
-
-const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim()
-
-async function fillAddress(page: Page) {
-  await page.getByLabel('Full name').fill('Ada Lovelace')
-  await page.getByLabel('Street and number').fill('12 St James Square')
-  await page.getByLabel('City').fill('London')
-  await page.getByLabel('Postal code').fill('SW1Y 4JH')
-  await page.getByLabel('Country').selectOption('GB')
-}
-
-async function addAndSettle(page: Page, productId: number) {
-  await page.getByTestId(`add-to-cart-${productId}`).click()
-  await page.getByTestId(`cart-line-${productId}`).waitFor()
-  await page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
-}
 
 describe('the storefront in Chromium against the real store', () => {
   it('paints the catalog and the cart from the page itself, without waiting for the API', async () => {

@@ -28,10 +28,7 @@ class DatabaseOutageTest {
         Path dataDir = TestDatabase.newDataDir();
         EmbeddedPostgres database = start(dataDir, 0);
         int port = database.getPort();
-        String url = "postgres://postgres:postgres@localhost:" + port + "/postgres";
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(CartwrightApplication.class)
-                .run("--server.port=0", "--cartwright.database.url=" + url, "--cartwright.admin.token=outage",
-                        "--cartwright.payment.provider=simulated", "--cartwright.database.connection-timeout=PT1S")) {
+        try (ConfigurableApplicationContext service = serviceOn(database)) {
             URI node = URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
             Shopper shopper = new Shopper(node);
             long productId = shopper.get("/api/products?limit=1").json().path("items").get(0).path("id").asLong();
@@ -70,11 +67,7 @@ class DatabaseOutageTest {
         Path dataDir = TestDatabase.newDataDir();
         EmbeddedPostgres database = start(dataDir, 0);
         int port = database.getPort();
-        String url = "postgres://postgres:postgres@localhost:" + port + "/postgres";
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(CartwrightApplication.class)
-                .run("--server.port=0", "--cartwright.database.url=" + url, "--cartwright.admin.token=outage",
-                        "--cartwright.payment.provider=simulated", "--cartwright.database.connection-timeout=PT1S",
-                        "--cartwright.rate-limit.enabled=false")) {
+        try (ConfigurableApplicationContext service = serviceOn(database)) {
             URI node = URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
             long productId = new Shopper(node).get("/api/products?limit=1").json().path("items").get(0).path("id").asLong();
             int shoppers = 8;
@@ -128,10 +121,7 @@ class DatabaseOutageTest {
     void aDroppedDatabaseConnectionIsNeverTakenForAClientThatWentAway() throws Exception {
         Path dataDir = TestDatabase.newDataDir();
         EmbeddedPostgres database = start(dataDir, 0);
-        String url = "postgres://postgres:postgres@localhost:" + database.getPort() + "/postgres";
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(CartwrightApplication.class)
-                .run("--server.port=0", "--cartwright.database.url=" + url, "--cartwright.admin.token=outage",
-                        "--cartwright.payment.provider=simulated", "--cartwright.database.connection-timeout=PT1S");
+        try (ConfigurableApplicationContext service = serviceOn(database);
                 java.sql.Connection admin = database.getPostgresDatabase().getConnection()) {
             URI node = URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
             Shopper shopper = new Shopper(node);
@@ -161,6 +151,14 @@ class DatabaseOutageTest {
         String pid = java.nio.file.Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().strip();
         assertThat(new ProcessBuilder("kill", "-QUIT", pid).inheritIO().start().waitFor()).isZero();
         ProcessHandle.of(Long.parseLong(pid)).ifPresent(postmaster -> postmaster.onExit().join());
+    }
+
+    /** The service on that PostgreSQL, quick to give up waiting for a connection, with no limits on its load. */
+    private static ConfigurableApplicationContext serviceOn(EmbeddedPostgres database) {
+        return new SpringApplicationBuilder(CartwrightApplication.class)
+                .run("--server.port=0", "--cartwright.database.url=postgres://postgres:postgres@localhost:" + database.getPort() + "/postgres",
+                        "--cartwright.admin.token=outage", "--cartwright.payment.provider=simulated",
+                        "--cartwright.database.connection-timeout=PT1S", "--cartwright.rate-limit.enabled=false");
     }
 
     private static EmbeddedPostgres start(Path dataDir, int port) throws Exception {
