@@ -22,6 +22,25 @@ class StorefrontPageTest extends ServiceTest {
     }
 
     @Test
+    void hashedAssetsAreKeptForAYearAndTextTravelsCompressed() throws Exception {
+        Shopper guest = newShopper();
+        Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(guest.get("/").body());
+        assertThat(script.find()).as("the page names its hashed script").isTrue();
+
+        java.net.http.HttpResponse<byte[]> asset = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(guest.base().resolve(script.group(1))).header("Accept-Encoding", "gzip").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.headers().firstValue("Cache-Control")).hasValueSatisfying(cache ->
+                assertThat(cache).contains("max-age=31536000", "public", "immutable"));
+        assertThat(asset.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(asset.body())).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)).isNotEmpty();
+        assertThat(guest.get("/").header("Cache-Control")).as("the page itself is never kept").contains("no-store");
+    }
+
+    @Test
     void theFirstPageCarriesTheCatalogAndANewGuestsCartWithItsCookie() {
         Shopper guest = newShopper();
 
