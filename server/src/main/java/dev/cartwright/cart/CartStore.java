@@ -132,13 +132,6 @@ class CartStore {
                 .optional();
     }
 
-    int lineCount(UUID cartId) {
-        return jdbc.sql("select count(*) from cart_item where cart_id = :cart")
-                .param("cart", cartId)
-                .query(Integer.class)
-                .single();
-    }
-
     /** Adding selects the line: the shopper means to buy it. */
     void addLine(UUID cartId, long productId, int quantity) {
         jdbc.sql("""
