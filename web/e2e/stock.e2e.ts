@@ -58,6 +58,19 @@ describe('stock that cannot go stale, and a checkout that waits for the cart', (
     await context.close()
   })
 
+  it('without a live socket (a proxy that passes none), stock still shows within seconds, fetched again', async () => {
+    const jug = await firstPageProduct(6, 30)
+    const { context, page } = await shopper(browser)
+    await page.routeWebSocket('**/ws', (socket) => socket.close())
+    await page.goto('/')
+    await page.locator(`[data-testid=product-available-${jug.id}][data-available="30"]`).waitFor()
+
+    await setStock(jug.id, 2)
+
+    await page.locator(`[data-testid=product-available-${jug.id}][data-available="2"]`).waitFor({ timeout: 15_000 })
+    await context.close()
+  })
+
   it('a later stock change arrives by push, and the socket does not subscribe again because of it', async () => {
     const lamp = await firstPageProduct(4, 50)
     const { context, page } = await shopper(browser)

@@ -2,7 +2,7 @@ import { InfiniteQueryObserver, QueryClient } from '@tanstack/react-query'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { catalogKeys, type Product } from '../features/catalog/queries'
 import type { CatalogData } from '../features/catalog/stock'
-import { startLiveUpdates, SUBSCRIBE_GAP_MS, type LiveSocket } from './liveUpdates'
+import { POLL_WITHOUT_SOCKET_MS, startLiveUpdates, SUBSCRIBE_GAP_MS, type LiveSocket } from './liveUpdates'
 
 class FakeSocket implements LiveSocket {
   readyState = 0
@@ -111,5 +111,38 @@ describe('following the stock of the products on screen', () => {
       [{ type: 'subscribe', productIds: [1, 2, 3] }],
       [{ type: 'subscribe', productIds: [1, 2, 3] }],
     ])
+  })
+})
+
+describe('without a live socket', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('fetches the cart and the catalog again every few seconds, and stops once the socket is open', () => {
+    vi.useFakeTimers()
+    const client = new QueryClient()
+    const refetched: unknown[] = []
+    const invalidate = client.invalidateQueries.bind(client)
+    client.invalidateQueries = ((filters?: { queryKey?: readonly unknown[] }) => {
+      refetched.push(filters?.queryKey?.[0])
+      return invalidate(filters)
+    }) as QueryClient['invalidateQueries']
+    const sockets: FakeSocket[] = []
+    const stop = startLiveUpdates(client, () => {
+      const opened = new FakeSocket()
+      sockets.push(opened)
+      return opened
+    })
+
+    vi.advanceTimersByTime(POLL_WITHOUT_SOCKET_MS * 3)
+    expect(refetched.filter((root) => root === 'cart')).toHaveLength(3)
+    expect(refetched.filter((root) => root === 'products')).toHaveLength(3)
+
+    sockets[0]?.opened()
+    refetched.length = 0
+    vi.advanceTimersByTime(POLL_WITHOUT_SOCKET_MS * 3)
+    expect(refetched).toHaveLength(0)
+    stop()
   })
 })

@@ -18,6 +18,13 @@ export const SUBSCRIBE_GAP_MS = 250
 
 const OPEN = 1
 
+/**
+ * Without a live socket (it cannot connect: a proxy that passes no WebSocket, a network that
+ * blocks it), the cart and the catalog are fetched again this often, so that a screen that
+ * cannot hear of changes does not go on showing old ones.
+ */
+export const POLL_WITHOUT_SOCKET_MS = 5_000
+
 /** Reconnecting waits grow with each failure, with jitter so that a restarted node is not stormed. */
 export function reconnectDelay(attempt: number): number {
   const base = Math.min(30_000, 500 * 2 ** attempt)
@@ -29,8 +36,8 @@ export function reconnectDelay(attempt: number): number {
  * the catalog only where it is newer. It follows the products of the catalog queries on screen
  * and says so again only when that set changes (never because stock arrived), and after each
  * reconnect, when the service answers with the current stock of each. After a reconnect the
- * cart and products are fetched again, since changes may have been missed while it was down.
- * Answers a function that stops it.
+ * cart and products are fetched again, since changes may have been missed while it was down;
+ * while there is no socket, they are fetched every few seconds. Answers a function that stops it.
  */
 export function startLiveUpdates(client: QueryClient, open: () => LiveSocket): () => void {
   let socket: LiveSocket | null = null
@@ -39,6 +46,7 @@ export function startLiveUpdates(client: QueryClient, open: () => LiveSocket): (
   let stopped = false
   let reconnect: ReturnType<typeof setTimeout> | undefined
   let followLater: ReturnType<typeof setTimeout> | undefined
+  let poll: ReturnType<typeof setInterval> | undefined
   let followed = ''
   let lastSubscribe = -Infinity
   let shownCart: string | undefined
@@ -76,10 +84,22 @@ export function startLiveUpdates(client: QueryClient, open: () => LiveSocket): (
     }
   })
 
+  const refetch = () => {
+    // Never in the middle of the shopper's changes: their answers bring the cart.
+    if (client.isMutating({ mutationKey: cartKeys.changes() }) === 0) void client.invalidateQueries({ queryKey: cartKeys.all })
+    void client.invalidateQueries({ queryKey: catalogKeys.all })
+  }
+  const stopPolling = () => {
+    clearInterval(poll)
+    poll = undefined
+  }
+
   const connect = () => {
     const current = open()
     socket = current
+    poll ??= setInterval(refetch, POLL_WITHOUT_SOCKET_MS)
     current.onopen = () => {
+      stopPolling()
       attempt = 0
       // A new socket follows nothing yet.
       followed = ''
@@ -106,6 +126,7 @@ export function startLiveUpdates(client: QueryClient, open: () => LiveSocket): (
   connect()
   return () => {
     stopped = true
+    stopPolling()
     clearTimeout(reconnect)
     clearTimeout(followLater)
     unsubscribeCache()
