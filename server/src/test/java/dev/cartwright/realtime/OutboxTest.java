@@ -52,19 +52,13 @@ class OutboxTest {
         slow.stock(7, 6, new TextMessage("stock 7: 4 left"));
         fast.cart(CART, 3, new TextMessage("cart v3"));
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (fastReceived.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitAtLeast(fastReceived, 1);
         assertThat(fastReceived).containsExactly("cart v3");
         assertThat(slowReceived).isEmpty();
 
         slowPeerReads.countDown();
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (slowReceived.size() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        Thread.sleep(100);
+        awaitAtLeast(slowReceived, 3);
+        Thread.sleep(100); // nothing more arrives
         assertThat(slowReceived).containsExactly("cart v1", "cart v3", "stock 7: 4 left");
     }
 
@@ -82,11 +76,8 @@ class OutboxTest {
         outbox.stock(7, 8, new TextMessage("stock 7 v8"));
         peerReads.countDown();
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (received.size() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        Thread.sleep(100);
+        awaitAtLeast(received, 3);
+        Thread.sleep(100); // nothing more arrives
         assertThat(received).containsExactly("cart v1", "cart v4", "stock 7 v9");
     }
 
@@ -102,11 +93,16 @@ class OutboxTest {
         outbox.cart(UUID.randomUUID(), 2, new TextMessage("joined cart v2"));
         peerReads.countDown();
 
+        awaitAtLeast(received, 2);
+        Thread.sleep(100); // nothing more arrives
+        assertThat(received).containsExactly("cart v1", "joined cart v2");
+    }
+
+    /** Waits (five seconds at most) until the peer has received this many messages. */
+    private static void awaitAtLeast(List<String> received, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (received.size() < 2 && System.nanoTime() < deadline) {
+        while (received.size() < count && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        Thread.sleep(100);
-        assertThat(received).containsExactly("cart v1", "joined cart v2");
     }
 }
