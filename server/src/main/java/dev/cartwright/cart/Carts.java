@@ -9,13 +9,13 @@ import dev.cartwright.shopper.Shoppers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,12 +50,10 @@ public class Carts {
 
     /**
      * Reading a cart writes nothing: a guest who has changed nothing sees the empty cart they will
-     * have. A view is one snapshot (its statements see the same moment), so a version is never
-     * shown with the lines of the next one.
+     * have. A view is one statement, so a version is never shown with the lines of the next one.
      */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CartView view(ShopperId shopper) {
-        return store.cartOf(shopper).map(this::view).orElseGet(() -> emptyCart(shopper));
+        return store.shown(shopper).map(shown -> view(shown.cart(), shown.contents())).orElseGet(() -> emptyCart(shopper));
     }
 
     /**
@@ -130,6 +128,29 @@ public class Carts {
      */
     @Transactional
     public CartChange setProductQuantity(ShopperId shopper, long productId, int quantity, @Nullable Long expectedVersion) {
+        Optional<CartStore.QuantityChange> decided = store.setProductQuantity(shopper, productId, quantity, expectedVersion, limits);
+        if (decided.isEmpty()) {
+            return firstChange(shopper, productId, quantity, expectedVersion);
+        }
+        CartStore.QuantityChange change = decided.get();
+        CartView cart = view(change.cart(), change.contents());
+        return switch (change.verdict()) {
+            case APPLIED -> {
+                events.publishEvent(new CartChanged(cart.id()));
+                yield new CartChange.Applied(cart);
+            }
+            case VERSION_MISMATCH -> new CartChange.VersionMismatch(cart);
+            case UNKNOWN_PRODUCT -> new CartChange.UnknownProduct(productId);
+            case LINE_LIMIT -> new CartChange.LineLimit(limits.maxLines());
+            case LINE_QUANTITY_LIMIT -> new CartChange.LineQuantityLimit(productId, limits.maxQuantityPerLine(), change.inCart());
+            case INSUFFICIENT_STOCK -> new CartChange.InsufficientStock(productId, Objects.requireNonNull(change.productName()),
+                    quantity, change.available(), change.inCart());
+            case SEEN_OLDER -> throw new IllegalStateException("CartStore runs a change seen older again");
+        };
+    }
+
+    /** The change when the statement found no cart: a guest's first change makes it, or, in a race, finds it made. */
+    private CartChange firstChange(ShopperId shopper, long productId, int quantity, @Nullable Long expectedVersion) {
         return change(shopper, expectedVersion, cart -> {
             Optional<Product> product = products.byId(productId);
             if (product.isEmpty()) {
@@ -338,27 +359,23 @@ public class Carts {
         events.publishEvent(new CartChanged(cartId));
     }
 
-    /** A cart by its id, for those who push it to every screen that shows it; one snapshot, like every view. */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    /** A cart by its id, for those who push it to every screen that shows it; one statement, like every view. */
     public Optional<CartView> view(UUID cartId) {
-        return store.find(cartId).map(this::view);
+        return store.shown(cartId).map(shown -> view(shown.cart(), shown.contents()));
     }
 
     private CartView view(CartStore.CartRow cart) {
-        List<CartStore.LineRow> rows = store.lines(cart.id());
-        List<Long> productIds = rows.stream().map(CartStore.LineRow::productId).toList();
-        Map<Long, Product> catalog = products.byIds(productIds);
-        Map<Long, Integer> available = stock.available(productIds);
-        List<CartView.Line> lines = rows.stream().map(row -> {
-            Product product = catalog.get(row.productId());
-            return new CartView.Line(row.id(), row.productId(), product.name(), product.unitPrice(), row.quantity(),
-                    row.selected(), available.getOrDefault(row.productId(), 0),
-                    Pricing.lineTotal(product.unitPrice(), row.quantity()));
-        }).toList();
+        return view(cart, store.contents(cart.id()));
+    }
+
+    private CartView view(CartStore.CartRow cart, CartStore.Contents contents) {
+        List<CartView.Line> lines = contents.lines().stream().map(line -> new CartView.Line(line.id(), line.productId(),
+                line.name(), line.unitPrice(), line.quantity(), line.selected(), line.available(),
+                Pricing.lineTotal(line.unitPrice(), line.quantity()))).toList();
         CartView.Totals totals = Pricing.totals(
                 lines.stream().map(line -> new Pricing.PricedLine(line.unitPrice(), line.quantity(), line.selected())).toList(),
                 currency, cart.coupon());
         return new CartView(cart.id(), cart.version(), lines, totals, cart.coupon() == null ? null : cart.coupon().code(),
-                cart.coupon(), store.members(cart.id()));
+                cart.coupon(), contents.members());
     }
 }

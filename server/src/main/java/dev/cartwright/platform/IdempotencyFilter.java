@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -92,24 +93,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] fingerprint = fingerprint(buffered);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        Outcome outcome = transactions.execute(tx -> {
-            if (!keys.tryLock(scope, key)) {
-                return new Outcome.InUse();
-            }
-            StoredResponse stored = keys.find(scope, key).orElse(null);
-            if (stored != null) {
-                return MessageDigest.isEqual(stored.requestHash(), fingerprint)
-                        ? new Outcome.Replay(stored)
-                        : new Outcome.Reused();
-            }
-            run(chain, request, captured);
-            if (captured.getStatus() >= 500 || tx.isRollbackOnly()) {
-                tx.setRollbackOnly();
-            } else if (mayStore(captured)) {
-                keys.save(scope, key, new StoredResponse(
-                        fingerprint, captured.getStatus(), replayedHeaders(captured), captured.getContentAsByteArray()));
-            }
-            return new Outcome.Executed();
+        Outcome outcome = transactions.execute(tx -> switch (keys.claim(scope, key)) {
+            case IdempotencyKeys.Claim.InUse inUse -> new Outcome.InUse();
+            case IdempotencyKeys.Claim.Used used -> replayOrRefuse(used.response(), fingerprint);
+            case IdempotencyKeys.Claim.Claimed claimed -> execute(chain, request, captured, tx, scope, key, fingerprint);
         });
         switch (outcome) {
             case Outcome.Executed executed -> captured.copyBodyToResponse();
@@ -130,6 +117,28 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         record InUse() implements Outcome {}
 
         record Reused() implements Outcome {}
+    }
+
+    /** Runs the request under the claimed key and stores its answer with its change, in one transaction. */
+    private Outcome execute(FilterChain chain, HttpServletRequest request, ContentCachingResponseWrapper captured,
+            TransactionStatus tx, String scope, String key, byte[] fingerprint) {
+        run(chain, request, captured);
+        if (captured.getStatus() >= 500 || tx.isRollbackOnly()) {
+            tx.setRollbackOnly();
+            return new Outcome.Executed();
+        }
+        if (!mayStore(captured) || keys.save(scope, key, new StoredResponse(
+                fingerprint, captured.getStatus(), replayedHeaders(captured), captured.getContentAsByteArray()))) {
+            return new Outcome.Executed();
+        }
+        // Another request with this key committed between the claim's read and its lock: it alone counts.
+        tx.setRollbackOnly();
+        captured.resetBuffer();
+        return replayOrRefuse(keys.find(scope, key).orElseThrow(), fingerprint);
+    }
+
+    private static Outcome replayOrRefuse(StoredResponse stored, byte[] fingerprint) {
+        return MessageDigest.isEqual(stored.requestHash(), fingerprint) ? new Outcome.Replay(stored) : new Outcome.Reused();
     }
 
     private static void run(FilterChain chain, HttpServletRequest request, HttpServletResponse response) {

@@ -1,5 +1,7 @@
 package dev.cartwright.platform;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -27,21 +29,45 @@ class IdempotencyKeys implements RetentionTask {
         this.retention = settings.retention();
     }
 
+    /** What claiming a key found. */
+    sealed interface Claim {
+        /** The key is this transaction's until it ends; no answer was stored under it. */
+        record Claimed() implements Claim {}
+
+        /** Another request with this key is running. */
+        record InUse() implements Claim {}
+
+        /** A request with this key has run; this is its answer. */
+        record Used(StoredResponse response) implements Claim {}
+    }
+
     /**
-     * Claims the key for the current transaction. False while another request with this key
-     * runs; its lock ends with its transaction, after which its stored response is visible.
+     * Claims the key for the current transaction and reads its stored answer, in one statement.
+     * The lock ends with its transaction, after which that transaction's answer is stored. One that
+     * ended between this statement's snapshot and its lock is not seen here; {@link #save} finds it.
      */
-    boolean tryLock(String scope, String key) {
-        return jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(:scope || '/' || :key, 0))")
+    Claim claim(String scope, String key) {
+        return jdbc.sql("""
+                        select pg_try_advisory_xact_lock(hashtextextended(:scope || '/' || :key, 0)) as claimed,
+                               k.request_hash, k.status, k.headers::text as headers, k.body
+                          from (select) as one
+                          left join idempotency_key k
+                            on k.scope = :scope and k.key = :key
+                           and k.created_at > now() - make_interval(secs => :retention)
+                        """)
                 .param("scope", scope)
                 .param("key", key)
-                .query(Boolean.class)
+                .param("retention", retention.toSeconds())
+                .query((rs, row) -> !rs.getBoolean("claimed") ? new Claim.InUse()
+                        : rs.getBytes("request_hash") == null ? new Claim.Claimed()
+                        : new Claim.Used(storedResponse(rs)))
                 .single();
     }
 
+    /** The answer stored under the key, for a transaction that found it there only when it came to store its own. */
     Optional<StoredResponse> find(String scope, String key) {
         return jdbc.sql("""
-                        select request_hash, status, headers::text, body
+                        select request_hash, status, headers::text as headers, body
                           from idempotency_key
                          where scope = :scope and key = :key
                            and created_at > now() - make_interval(secs => :retention)
@@ -49,18 +75,22 @@ class IdempotencyKeys implements RetentionTask {
                 .param("scope", scope)
                 .param("key", key)
                 .param("retention", retention.toSeconds())
-                .query((rs, row) -> new StoredResponse(
-                        rs.getBytes(1), rs.getInt(2), json.readValue(rs.getString(3), HEADERS), rs.getBytes(4)))
+                .query((rs, row) -> storedResponse(rs))
                 .optional();
     }
 
-    void save(String scope, String key, StoredResponse response) {
-        jdbc.sql("""
+    /**
+     * Stores the answer under the claimed key, replacing only an expired one. False when a request
+     * with this key stored its answer after this transaction's claim read: this one must not count.
+     */
+    boolean save(String scope, String key, StoredResponse response) {
+        return jdbc.sql("""
                         insert into idempotency_key (scope, key, request_hash, status, headers, body)
                         values (:scope, :key, :hash, :status, cast(:headers as jsonb), :body)
                         on conflict (scope, key) do update
                            set request_hash = excluded.request_hash, status = excluded.status,
                                headers = excluded.headers, body = excluded.body, created_at = now()
+                         where idempotency_key.created_at <= now() - make_interval(secs => :retention)
                         """)
                 .param("scope", scope)
                 .param("key", key)
@@ -68,7 +98,13 @@ class IdempotencyKeys implements RetentionTask {
                 .param("status", response.status())
                 .param("headers", json.writeValueAsString(response.headers()))
                 .param("body", response.body())
-                .update();
+                .param("retention", retention.toSeconds())
+                .update() == 1;
+    }
+
+    private StoredResponse storedResponse(ResultSet rs) throws SQLException {
+        return new StoredResponse(rs.getBytes("request_hash"), rs.getInt("status"),
+                json.readValue(rs.getString("headers"), HEADERS), rs.getBytes("body"));
     }
 
     @Override

@@ -261,6 +261,53 @@ class CartRacesTest extends ServiceTest {
         assertThat(version(end)).isEqualTo(initial + 30);
     }
 
+    // ---- (e) the one-statement change answers the whole cart at its version
+
+    @Test
+    void concurrentProductQuantitiesOnOneCartEachAnswerTheWholeCartAtItsVersion() throws Exception {
+        Shopper shopper = newShopper();
+        List<Product> products = LongStream.range(0, 8)
+                .mapToObj(i -> newProduct("Race Whole Cart Item " + i, 500 + (int) i, 50)).toList();
+        ok(shopper.put("/api/cart/products/" + products.get(0).id(), "{\"quantity\": 1}"));
+        JsonNode initial = ok(cart(shopper));
+        Random random = new Random(20261201);
+        // Most changes make a line another change has not seen yet: its snapshot is older than its lock.
+        List<long[]> changes = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            changes.add(new long[] {products.get(random.nextInt(products.size())).id(), 1 + random.nextInt(20)});
+        }
+
+        List<Shopper.Response> answers = Race.all(changes.stream()
+                .<Callable<Shopper.Response>>map(change -> () ->
+                        shopper.put("/api/cart/products/" + change[0], "{\"quantity\": " + change[1] + "}"))
+                .toList());
+
+        Map<Long, Map<Long, Integer>> states = new HashMap<>();
+        Map<Long, long[]> appliedAt = new HashMap<>();
+        states.put(version(initial), quantities(initial));
+        for (int i = 0; i < answers.size(); i++) {
+            JsonNode cart = ok(answers.get(i));
+            CartCalls.assertConsistent(cart);
+            assertThat(states.put(version(cart), quantities(cart))).as("another answer with version %d", version(cart)).isNull();
+            appliedAt.put(version(cart), changes.get(i));
+        }
+        long end = version(initial) + changes.size();
+        assertThat(states.keySet()).containsExactlyInAnyOrderElementsOf(
+                LongStream.rangeClosed(version(initial), end).boxed().toList());
+        for (long version = version(initial) + 1; version <= end; version++) {
+            Map<Long, Integer> expected = new HashMap<>(states.get(version - 1));
+            expected.put(appliedAt.get(version)[0], (int) appliedAt.get(version)[1]);
+            assertThat(states.get(version)).as("the cart at version %d", version).isEqualTo(expected);
+        }
+        assertThat(quantities(ok(cart(shopper)))).isEqualTo(states.get(end));
+    }
+
+    private static Map<Long, Integer> quantities(JsonNode cart) {
+        Map<Long, Integer> quantities = new HashMap<>();
+        cart.path("items").forEach(line -> quantities.put(line.path("productId").asLong(), line.path("quantity").asInt()));
+        return quantities;
+    }
+
     /** Shoppers whose cookie and cart exist, so that a race is about the change alone. */
     private List<Shopper> shoppersWithCarts(int count) {
         List<Shopper> shoppers = new ArrayList<>();

@@ -7,9 +7,14 @@ import dev.cartwright.Shopper;
 import dev.cartwright.catalog.Product;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -277,6 +282,58 @@ class IdempotencyTest extends ServiceTest {
         assertThat(again.json().path("redirectUrl")).as("the same session's page").isEqualTo(first.json().path("redirectUrl"));
         assertThat(jdbc.sql("select count(*) from idempotency_key where key = :key").param("key", key).query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void anAnswerStoredUnderTheKeyAfterTheClaimReadItWinsAndTheLaterChangeIsRolledBack() throws Exception {
+        Shopper shopper = newShopper();
+        Product mug = newProduct("Claimed Mug", 1200, 10);
+        Shopper.Response before = add(shopper, mug.id(), 1);
+        String scope = scopeOf(before);
+        String key = newKey();
+        try (Connection holder = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select 1 from cart where owner_id = cast(? as uuid) for update")) {
+                lock.setString(1, scope);
+                lock.executeQuery().close();
+            }
+            // The request claims the key, finds nothing stored, and then waits for the cart.
+            CompletableFuture<Shopper.Response> change = CompletableFuture.supplyAsync(() ->
+                    shopper.put("/api/cart/products/" + mug.id(), "{\"quantity\": 5}", KEY, key));
+            awaitWaitingForALock(other);
+            // Meanwhile a request with the same key stores its answer, as one that ended just then would.
+            try (PreparedStatement store = other.prepareStatement("""
+                    insert into idempotency_key (scope, key, request_hash, status, headers, body)
+                    values (?, ?, '\\x00', 200, '{}', '{}')
+                    """)) {
+                store.setString(1, scope);
+                store.setString(2, key);
+                store.executeUpdate();
+            }
+            holder.commit();
+
+            assertProblem(change.get(30, TimeUnit.SECONDS), 422, "IDEMPOTENCY_KEY_REUSED");
+        }
+        JsonNode cart = cart(shopper).json();
+        assertThat(cart.path("version").asLong()).as("the later change was rolled back").isEqualTo(1);
+        assertThat(cart.path("items").get(0).path("quantity").asInt()).isEqualTo(1);
+    }
+
+    private static void awaitWaitingForALock(Connection watcher) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        try (PreparedStatement waiting = watcher.prepareStatement(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
+            while (true) {
+                try (ResultSet rs = waiting.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                assertThat(Instant.now()).as("the request waits for the cart").isBefore(deadline);
+                Thread.sleep(10);
+            }
+        }
     }
 
     private static Shopper.Response add(Shopper shopper, long productId, int quantity, String... headers) {
