@@ -55,6 +55,7 @@ public class DropSimulation extends Simulation {
     private final int inFlight = Bench.number("BENCH_IN_FLIGHT");
     private final int units = Bench.number("BENCH_UNITS");
     private final Duration grace = Bench.seconds("BENCH_PUSH_GRACE_SECONDS");
+    private final Duration socketRamp = Bench.seconds("BENCH_SOCKET_RAMP_SECONDS");
 
     private final AtomicInteger filled = new AtomicInteger();
     private final AtomicInteger fillersDone = new AtomicInteger();
@@ -82,13 +83,15 @@ public class DropSimulation extends Simulation {
                             .header("Idempotency-Key", session -> UUID.randomUUID().toString())
                             .header("Origin", session -> session.getString("node"))
                             .body(StringBody("{\"quantity\": 1}"))
-                            .check(status().is(200), headerRegex("Set-Cookie", "cartwright_shopper=([^;]+)").saveAs("cookie")))
+                            .check(status().saveAs("status"), bodyString().saveAs("body"), status().is(200), headerRegex("Set-Cookie", "cartwright_shopper=([^;]+)").saveAs("cookie")))
                     .exec(session -> {
                         if (!session.isFailed()) {
                             cartsFilled.incrementAndGet();
                             ready.add(new Ready(session.getString("cookie"), session.getString("node")));
+                        } else if (unexpected.size() < 10) {
+                            unexpected.add("setup: add to cart: " + session.get("status") + ": " + session.getString("body"));
                         }
-                        return session.markAsSucceeded().set("n", filled.getAndIncrement());
+                        return session.markAsSucceeded().removeAll("status", "body").set("n", filled.getAndIncrement());
                     }))
             .exec(session -> {
                 fillersDone.incrementAndGet();
@@ -140,8 +143,9 @@ public class DropSimulation extends Simulation {
 
     {
         setUp(
-                scenario("setup: shoppers fill their carts").exec(fill).injectOpen(atOnceUsers(FILLERS)),
-                scenario("sockets follow the product").exec(follow).injectOpen(rampUsers(sockets).during(Duration.ofSeconds(10))),
+                // Sockets connect once the carts are filled, so that neither setup starves the other of connections.
+                scenario("setup: shoppers fill their carts").exec(fill).injectOpen(atOnceUsers(FILLERS))
+                        .andThen(scenario("sockets follow the product").exec(follow).injectOpen(rampUsers(sockets).during(socketRamp))),
                 scenario("drop").exec(checkOut).injectOpen(atOnceUsers(inFlight)))
                 // Pushes wait in Gatling's buffer, stamped on arrival, until the socket's loop reads them.
                 .protocols(http.acceptHeader("application/json").disableWarmUp().wsUnmatchedInboundMessageBufferSize(1000));
