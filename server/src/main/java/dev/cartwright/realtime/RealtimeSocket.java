@@ -7,6 +7,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.util.HashSet;
 import java.util.Set;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -28,6 +29,11 @@ class RealtimeSocket extends TextWebSocketHandler {
 
     private static final String OUTBOX = "outbox";
     private static final String MESSAGES = "messages";
+    /**
+     * When the database cannot answer in time (a drop's crowd holds every connection), the socket is
+     * closed as "try again later": the storefront reconnects after a pause and polls meanwhile.
+     */
+    private static final CloseStatus TRY_AGAIN_LATER = CloseStatus.SERVICE_OVERLOAD.withReason("busy, try again");
 
     private final Carts carts;
     private final Products products;
@@ -61,7 +67,11 @@ class RealtimeSocket extends TextWebSocketHandler {
         Outbox outbox = new Outbox(session);
         session.getAttributes().put(OUTBOX, outbox);
         session.getAttributes().put(MESSAGES, Bucket.builder().addLimit(messageRate).build());
-        fanout.showCart(outbox, shopper, carts.view(shopper));
+        try {
+            fanout.showCart(outbox, shopper, carts.view(shopper));
+        } catch (DataAccessException busy) {
+            session.close(TRY_AGAIN_LATER);
+        }
     }
 
     @Override
@@ -73,9 +83,13 @@ class RealtimeSocket extends TextWebSocketHandler {
             outbox.close(CloseStatus.POLICY_VIOLATION.withReason("too many messages"));
             return;
         }
-        switch (request(message)) {
-            case Request.Follow(Set<Long> productIds) -> fanout.follow(outbox, productIds);
-            case Request.Refuse(CloseStatus status) -> outbox.close(status);
+        try {
+            switch (request(message)) {
+                case Request.Follow(Set<Long> productIds) -> fanout.follow(outbox, productIds);
+                case Request.Refuse(CloseStatus status) -> outbox.close(status);
+            }
+        } catch (DataAccessException busy) {
+            outbox.close(TRY_AGAIN_LATER);
         }
     }
 
