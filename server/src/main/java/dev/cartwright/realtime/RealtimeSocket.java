@@ -114,7 +114,7 @@ class RealtimeSocket extends TextWebSocketHandler {
             }
             productIds.add(id.asLong());
         }
-        Set<Long> known = products.byIds(productIds).keySet();
+        Set<Long> known = products.existing(productIds);
         return productIds.stream().filter(id -> !known.contains(id)).min(Long::compare)
                 .<Request>map(unknown -> new Request.Refuse(CloseStatus.POLICY_VIOLATION.withReason("unknown product " + unknown)))
                 .orElseGet(() -> new Request.Follow(productIds));
