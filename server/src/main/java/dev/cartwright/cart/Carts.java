@@ -361,4 +361,27 @@ public class Carts {
         return new CartView(cart.id(), cart.version(), lines, totals, cart.coupon() == null ? null : cart.coupon().code(),
                 cart.coupon(), store.members(cart.id()));
     }
+
+    /**
+     * The selected lines of the shopper's cart in one plain read, without a lock: enough to see
+     * that a checkout plainly cannot be had. Act on it only through {@link #lockSelection}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<CartView.Line> selectedLines(ShopperId shopper) {
+        return store.selectedLines(shopper);
+    }
+
+    /** The cart, locked until the caller's transaction ends, and what of it is selected: what a checkout reserves. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CheckoutSelection lockSelection(ShopperId shopper) {
+        Optional<CartStore.CartRow> locked = store.lock(shopper);
+        if (locked.isEmpty()) {
+            return new CheckoutSelection(ownCartId(shopper), List.of(), Pricing.totals(List.of(), currency, null), null);
+        }
+        CartStore.CartRow cart = locked.get();
+        List<CartView.Line> lines = store.selectedLines(cart.id());
+        return new CheckoutSelection(cart.id(), lines, Pricing.totals(lines.stream()
+                .map(line -> new Pricing.PricedLine(line.unitPrice(), line.quantity(), true)).toList(), currency,
+                cart.coupon()), cart.coupon());
+    }
 }
