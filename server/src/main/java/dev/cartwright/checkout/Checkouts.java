@@ -116,15 +116,9 @@ public class Checkouts {
 
     @Transactional
     CheckoutOutcome create(ShopperId shopper, ShippingAddress address, @Nullable String couponCode) {
-        // In a drop most shoppers are refused: from one plain read, before any lock, unless a checkout of
-        // theirs that this one would replace could give back what they lack.
-        List<CartView.Line> seen = carts.selectedLines(shopper);
-        if (seen.isEmpty()) {
-            return new CheckoutOutcome.EmptySelection();
-        }
-        Optional<Reservation.Conflict> plainlyShort = plainlyShort(seen, Map.of());
-        if (plainlyShort.isPresent() && !store.holdsReserved(shopper.value())) {
-            return stockConflict(shopper, seen, plainlyShort.get());
+        Optional<CheckoutOutcome> atSight = answeredAtSight(shopper);
+        if (atSight.isPresent()) {
+            return atSight.get();
         }
         // Taken before the cart: a shopper may check out two carts (their own, one they joined) at once.
         store.lockShopper(shopper.value());
@@ -155,7 +149,7 @@ public class Checkouts {
                 .filter(holding -> replaced.contains(holding.checkoutId()))
                 .collect(Collectors.groupingBy(CheckoutStore.Holding::productId,
                         Collectors.summingInt(CheckoutStore.Holding::quantity)));
-        plainlyShort = plainlyShort(selected, freed);
+        Optional<Reservation.Conflict> plainlyShort = plainlyShort(selected, freed);
         if (plainlyShort.isPresent()) {
             return stockConflict(shopper, selected, plainlyShort.get());
         }
@@ -191,6 +185,22 @@ public class Checkouts {
         }
         // The savepoint ends with the commit: releasing it first would be one more round trip with stock rows locked.
         return new CheckoutOutcome.Created(view(row, lines));
+    }
+
+    /**
+     * In a drop most shoppers are refused: from one plain read, before any lock, unless a checkout
+     * of theirs that the new one would replace could give back what they lack.
+     */
+    private Optional<CheckoutOutcome> answeredAtSight(ShopperId shopper) {
+        List<CartView.Line> seen = carts.selectedLines(shopper);
+        if (seen.isEmpty()) {
+            return Optional.of(new CheckoutOutcome.EmptySelection());
+        }
+        Optional<Reservation.Conflict> plainlyShort = plainlyShort(seen, Map.of());
+        if (plainlyShort.isPresent() && !store.holdsReserved(shopper.value())) {
+            return Optional.of(stockConflict(shopper, seen, plainlyShort.get()));
+        }
+        return Optional.empty();
     }
 
     /** The lines that plainly cannot be had on what was read of them, counting what the caller gives back first. */
