@@ -251,14 +251,6 @@ public class Carts {
         return new CartChange.Applied(view(new CartStore.CartRow(cart.id(), cart.version() + 1, null)));
     }
 
-    /** The cart, locked until the caller's transaction ends, with its coupon's terms: what a checkout starts from. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public CheckoutBasket basketForCheckout(ShopperId shopper) {
-        return store.lock(shopper)
-                .map(cart -> new CheckoutBasket(view(cart), cart.coupon()))
-                .orElseGet(() -> new CheckoutBasket(emptyCart(shopper), null));
-    }
-
     /**
      * Lowers lines to what is available and removes those with nothing left, after a checkout
      * could not reserve them. {@code available} maps product ids to units available.
@@ -377,5 +369,28 @@ public class Carts {
                 currency, cart.coupon());
         return new CartView(cart.id(), cart.version(), lines, totals, cart.coupon() == null ? null : cart.coupon().code(),
                 cart.coupon(), contents.members());
+    }
+
+    /**
+     * The selected lines of the shopper's cart in one plain read, without a lock: enough to see
+     * that a checkout plainly cannot be had. Act on it only through {@link #lockSelection}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<CartView.Line> selectedLines(ShopperId shopper) {
+        return store.selectedLines(shopper);
+    }
+
+    /** The cart, locked until the caller's transaction ends, and what of it is selected: what a checkout reserves. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CheckoutSelection lockSelection(ShopperId shopper) {
+        Optional<CartStore.CartRow> locked = store.lock(shopper);
+        if (locked.isEmpty()) {
+            return new CheckoutSelection(ownCartId(shopper), List.of(), Pricing.totals(List.of(), currency, null), null);
+        }
+        CartStore.CartRow cart = locked.get();
+        List<CartView.Line> lines = store.selectedLines(cart.id());
+        return new CheckoutSelection(cart.id(), lines, Pricing.totals(lines.stream()
+                .map(line -> new Pricing.PricedLine(line.unitPrice(), line.quantity(), true)).toList(), currency,
+                cart.coupon()), cart.coupon());
     }
 }

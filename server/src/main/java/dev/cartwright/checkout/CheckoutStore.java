@@ -35,12 +35,22 @@ class CheckoutStore {
         this.json = json;
     }
 
+    /** The checkout and its lines, in one statement. */
     void insert(CheckoutRow checkout, List<CheckoutView.Line> lines) {
         jdbc.sql("""
-                        insert into checkout (id, shopper_id, cart_id, status, shipping_address, coupon_code, subtotal,
-                                              discount, total, currency, expires_at)
-                        values (:id, :shopper, :cart, :status, cast(:address as jsonb), :coupon, :subtotal, :discount,
-                                :total, :currency, :expiresAt)
+                        with new_checkout as (
+                            insert into checkout (id, shopper_id, cart_id, status, shipping_address, coupon_code, subtotal,
+                                                  discount, total, currency, expires_at)
+                            values (:id, :shopper, :cart, :status, cast(:address as jsonb), :coupon, :subtotal, :discount,
+                                    :total, :currency, :expiresAt)
+                            returning id
+                        )
+                        insert into checkout_line (checkout_id, cart_item_id, product_id, name, unit_price, quantity)
+                        select new_checkout.id, line.item, line.product, line.name, line.price, line.quantity
+                          from new_checkout,
+                               unnest(cast(:items as bigint[]), cast(:products as bigint[]), cast(:names as text[]),
+                                      cast(:prices as bigint[]), cast(:quantities as int[]))
+                                   as line (item, product, name, price, quantity)
                         """)
                 .param("id", checkout.id())
                 .param("shopper", checkout.shopperId())
@@ -53,20 +63,12 @@ class CheckoutStore {
                 .param("total", checkout.total())
                 .param("currency", checkout.currency())
                 .param("expiresAt", Timestamp.from(checkout.expiresAt()))
+                .param("items", lines.stream().map(CheckoutView.Line::cartItemId).toArray(Long[]::new))
+                .param("products", lines.stream().map(CheckoutView.Line::productId).toArray(Long[]::new))
+                .param("names", lines.stream().map(CheckoutView.Line::name).toArray(String[]::new))
+                .param("prices", lines.stream().map(CheckoutView.Line::unitPrice).toArray(Long[]::new))
+                .param("quantities", lines.stream().map(CheckoutView.Line::quantity).toArray(Integer[]::new))
                 .update();
-        for (CheckoutView.Line line : lines) {
-            jdbc.sql("""
-                            insert into checkout_line (checkout_id, cart_item_id, product_id, name, unit_price, quantity)
-                            values (:checkout, :item, :product, :name, :price, :quantity)
-                            """)
-                    .param("checkout", checkout.id())
-                    .param("item", line.cartItemId())
-                    .param("product", line.productId())
-                    .param("name", line.name())
-                    .param("price", line.unitPrice())
-                    .param("quantity", line.quantity())
-                    .update();
-        }
     }
 
     /** The shopper's checkout; another shopper's is as absent as one that never existed. */
@@ -118,6 +120,14 @@ class CheckoutStore {
                 .param("shopper", shopperId)
                 .query((rs, row) -> new Holding(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3)))
                 .list();
+    }
+
+    /** Whether the shopper has a checkout holding stock unpaid that a new one could replace. Takes no lock. */
+    boolean holdsReserved(UUID shopperId) {
+        return jdbc.sql("select exists (select 1 from checkout where shopper_id = :shopper and status = 'RESERVED')")
+                .param("shopper", shopperId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The shopper's own checkouts of the cart still holding stock unpaid, locked; other members' are not theirs. */

@@ -2,7 +2,7 @@ package dev.cartwright.checkout;
 
 import dev.cartwright.cart.CartView;
 import dev.cartwright.cart.Carts;
-import dev.cartwright.cart.CheckoutBasket;
+import dev.cartwright.cart.CheckoutSelection;
 import dev.cartwright.cart.Pricing;
 import dev.cartwright.inventory.Reservation;
 import dev.cartwright.inventory.StockRequest;
@@ -23,7 +23,7 @@ import dev.cartwright.shopper.ShopperId;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -116,10 +116,14 @@ public class Checkouts {
 
     @Transactional
     CheckoutOutcome create(ShopperId shopper, ShippingAddress address, @Nullable String couponCode) {
+        Optional<CheckoutOutcome> atSight = answeredAtSight(shopper);
+        if (atSight.isPresent()) {
+            return atSight.get();
+        }
         // Taken before the cart: a shopper may check out two carts (their own, one they joined) at once.
         store.lockShopper(shopper.value());
-        CheckoutBasket basket = carts.basketForCheckout(shopper);
-        List<CartView.Line> selected = basket.cart().items().stream().filter(CartView.Line::selected).toList();
+        CheckoutSelection basket = carts.lockSelection(shopper);
+        List<CartView.Line> selected = basket.lines();
         if (selected.isEmpty()) {
             return new CheckoutOutcome.EmptySelection();
         }
@@ -127,7 +131,7 @@ public class Checkouts {
         String code = couponCode != null && !couponCode.isBlank() ? couponCode
                 : basket.coupon() != null ? basket.coupon().code() : null;
         if (code != null) {
-            CouponCheck check = check(code, basket.cart().totals().subtotal());
+            CouponCheck check = check(code, basket.totals().subtotal());
             if (check instanceof CouponCheck.Refused refused) {
                 return new CheckoutOutcome.CouponRefused(Coupons.normalize(code), refused);
             }
@@ -135,24 +139,26 @@ public class Checkouts {
         }
         // A shopper's new checkout of a cart replaces their own not yet being paid, so its stock is not
         // held twice; another member's checkout of a shared cart is theirs, and stays.
-        List<UUID> replaced = store.lockReservedOfCart(basket.cart().id(), shopper.value());
-        Optional<CheckoutOutcome.ReservationLimit> limit = caps.exceededBy(shopper, replaced, selected);
+        List<UUID> replaced = store.lockReservedOfCart(basket.cartId(), shopper.value());
+        List<CheckoutStore.Holding> holdings = store.openHoldings(shopper.value());
+        Optional<CheckoutOutcome.ReservationLimit> limit = caps.exceededBy(holdings, replaced, selected);
         if (limit.isPresent()) {
             return limit.get();
         }
-        UUID id = UUID.randomUUID();
-        List<StockRequest> wanted = selected.stream().map(line -> new StockRequest(line.productId(), line.quantity())).toList();
-        Map<Long, Integer> freed = new HashMap<>();
-        replaced.forEach(previous -> store.lines(previous).forEach(line -> freed.merge(line.productId(), line.quantity(), Integer::sum)));
-        // What is plainly not there is refused on a plain read: in a sold-out drop the refused lock no stock row.
-        Optional<Reservation.Conflict> plainlyShort = reservations.plainlyShort(wanted, freed);
+        Map<Long, Integer> freed = holdings.stream()
+                .filter(holding -> replaced.contains(holding.checkoutId()))
+                .collect(Collectors.groupingBy(CheckoutStore.Holding::productId,
+                        Collectors.summingInt(CheckoutStore.Holding::quantity)));
+        Optional<Reservation.Conflict> plainlyShort = plainlyShort(selected, freed);
         if (plainlyShort.isPresent()) {
             return stockConflict(shopper, selected, plainlyShort.get());
         }
+        UUID id = UUID.randomUUID();
+        List<StockRequest> wanted = selected.stream().map(line -> new StockRequest(line.productId(), line.quantity())).toList();
         CartView.Totals totals = Pricing.totals(selected.stream()
                 .map(line -> new Pricing.PricedLine(line.unitPrice(), line.quantity(), true)).toList(),
-                basket.cart().totals().currency(), terms);
-        CheckoutStore.CheckoutRow row = new CheckoutStore.CheckoutRow(id, shopper.value(), basket.cart().id(),
+                basket.totals().currency(), terms);
+        CheckoutStore.CheckoutRow row = new CheckoutStore.CheckoutRow(id, shopper.value(), basket.cartId(),
                 CheckoutStatus.RESERVED, address, terms == null ? null : terms.code(), false, totals.subtotal(),
                 totals.discount(), totals.total(), totals.currency(), null, null, null,
                 Instant.now().plus(settings.reservationTtl()));
@@ -177,8 +183,35 @@ public class Checkouts {
             transaction.rollbackToSavepoint(beforeCheckout);
             return stockConflict(shopper, selected, conflict);
         }
-        transaction.releaseSavepoint(beforeCheckout);
+        // The savepoint ends with the commit: releasing it first would be one more round trip with stock rows locked.
         return new CheckoutOutcome.Created(view(row, lines));
+    }
+
+    /**
+     * In a drop most shoppers are refused: from one plain read, before any lock, unless a checkout
+     * of theirs that the new one would replace could give back what they lack.
+     */
+    private Optional<CheckoutOutcome> answeredAtSight(ShopperId shopper) {
+        List<CartView.Line> seen = carts.selectedLines(shopper);
+        if (seen.isEmpty()) {
+            return Optional.of(new CheckoutOutcome.EmptySelection());
+        }
+        Optional<Reservation.Conflict> plainlyShort = plainlyShort(seen, Map.of());
+        if (plainlyShort.isPresent() && !store.holdsReserved(shopper.value())) {
+            return Optional.of(stockConflict(shopper, seen, plainlyShort.get()));
+        }
+        return Optional.empty();
+    }
+
+    /** The lines that plainly cannot be had on what was read of them, counting what the caller gives back first. */
+    private static Optional<Reservation.Conflict> plainlyShort(List<CartView.Line> selected, Map<Long, Integer> freed) {
+        List<Reservation.Shortfall> shortfalls = selected.stream()
+                .filter(line -> line.quantity() > line.available() + freed.getOrDefault(line.productId(), 0))
+                .map(line -> new Reservation.Shortfall(line.productId(), line.quantity(),
+                        line.available() + freed.getOrDefault(line.productId(), 0)))
+                .sorted(Comparator.comparingLong(Reservation.Shortfall::productId))
+                .toList();
+        return shortfalls.isEmpty() ? Optional.empty() : Optional.of(new Reservation.Conflict(shortfalls));
     }
 
     @Transactional(readOnly = true)

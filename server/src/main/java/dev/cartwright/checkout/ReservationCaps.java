@@ -30,28 +30,29 @@ class ReservationCaps {
     }
 
     /**
-     * Whether checking out {@code selected} would take the shopper over a cap. The checkouts the
-     * new one replaces give their stock back, so they are not counted. Runs under
-     * {@link CheckoutStore#lockShopper}, so no other checkout of the shopper's is counting at once.
+     * Whether checking out {@code selected} would take the shopper over a cap, given what they
+     * hold ({@link CheckoutStore#openHoldings}). The checkouts the new one replaces give their
+     * stock back, so they are not counted. Runs under {@link CheckoutStore#lockShopper}, so no
+     * other checkout of the shopper's is counting at once.
      */
-    Optional<CheckoutOutcome.ReservationLimit> exceededBy(ShopperId shopper, Collection<UUID> replaced,
+    Optional<CheckoutOutcome.ReservationLimit> exceededBy(List<CheckoutStore.Holding> holdings, Collection<UUID> replaced,
             List<CartView.Line> selected) {
-        return exceeded(shopper, replaced, selected.stream()
+        return exceeded(holdings, replaced, selected.stream()
                 .map(line -> new Wanted(line.productId(), line.name(), line.quantity())).toList());
     }
 
     /** Whether holding a declined checkout's lines again would take the shopper over a cap. */
     Optional<CheckoutOutcome.ReservationLimit> exceededAgainBy(ShopperId shopper, List<CheckoutView.Line> lines) {
-        return exceeded(shopper, List.of(), lines.stream()
+        return exceeded(store.openHoldings(shopper.value()), List.of(), lines.stream()
                 .map(line -> new Wanted(line.productId(), line.name(), line.quantity())).toList());
     }
 
     /** Units of a product a checkout would hold. */
     private record Wanted(long productId, String name, int quantity) {}
 
-    private Optional<CheckoutOutcome.ReservationLimit> exceeded(ShopperId shopper, Collection<UUID> replaced,
-            List<Wanted> selected) {
-        List<CheckoutStore.Holding> held = store.openHoldings(shopper.value()).stream()
+    private Optional<CheckoutOutcome.ReservationLimit> exceeded(List<CheckoutStore.Holding> holdings,
+            Collection<UUID> replaced, List<Wanted> selected) {
+        List<CheckoutStore.Holding> held = holdings.stream()
                 .filter(holding -> !replaced.contains(holding.checkoutId()))
                 .toList();
         List<UUID> open = held.stream().map(CheckoutStore.Holding::checkoutId).distinct().toList();

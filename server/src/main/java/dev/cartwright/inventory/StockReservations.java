@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -33,28 +32,6 @@ public class StockReservations {
     }
 
     /**
-     * The shortfalls of these requests on a plain read, without a lock; {@code freedFirst} is what
-     * the caller will give back before reserving. Empty means "worth locking for", not "reserved":
-     * {@link #reserveAll} decides under its locks.
-     */
-    public Optional<Reservation.Conflict> plainlyShort(List<StockRequest> requests, Map<Long, Integer> freedFirst) {
-        Map<Long, Integer> available = new HashMap<>();
-        jdbc.sql("select product_id, on_hand - reserved from stock where product_id = any(:ids)")
-                .param("ids", requests.stream().map(StockRequest::productId).toArray(Long[]::new))
-                .query(rs -> {
-                    available.put(rs.getLong(1), rs.getInt(2));
-                });
-        List<Reservation.Shortfall> shortfalls = requests.stream()
-                .sorted(Comparator.comparingLong(StockRequest::productId))
-                .filter(request -> request.quantity()
-                        > available.getOrDefault(request.productId(), 0) + freedFirst.getOrDefault(request.productId(), 0))
-                .map(request -> new Reservation.Shortfall(request.productId(), request.quantity(),
-                        available.getOrDefault(request.productId(), 0) + freedFirst.getOrDefault(request.productId(), 0)))
-                .toList();
-        return shortfalls.isEmpty() ? Optional.empty() : Optional.of(new Reservation.Conflict(shortfalls));
-    }
-
-    /**
      * Locks these products' stock rows in product-id order, for a caller that will release and
      * reserve several in one transaction: the later statements find their rows already held.
      */
@@ -66,10 +43,38 @@ public class StockReservations {
                 .list();
     }
 
-    /** Reserves every request or none. Must run inside the caller's (short) transaction. */
+    /**
+     * The no-oversell rule, in one statement: a product's units are taken only while that many
+     * are available, and the reservation saying whose they are is written by the same statement.
+     */
+    private static final String RESERVE = """
+            with taken as (
+                update stock set reserved = reserved + :quantity, version = version + 1
+                 where product_id = :product and on_hand - reserved >= :quantity
+                returning product_id
+            )
+            insert into reservation (checkout_id, product_id, quantity)
+            select :checkout, product_id, :quantity from taken
+            """;
+
+    /**
+     * Reserves every request or none. Must run inside the caller's (short) transaction, as its
+     * last statement but the commit: the stock rows stay locked until then.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Reservation reserveAll(UUID checkoutId, List<StockRequest> requests) {
         List<StockRequest> ordered = requests.stream().sorted(Comparator.comparingLong(StockRequest::productId)).toList();
+        if (ordered.size() == 1) {
+            // One product: its row is locked by the reserving statement alone, so a refusal locks nothing.
+            StockRequest request = ordered.getFirst();
+            if (!reserve(checkoutId, request)) {
+                return new Reservation.Conflict(List.of(new Reservation.Shortfall(request.productId(), request.quantity(),
+                        available(request.productId()))));
+            }
+            events.publishEvent(new StockChanged(productIds(ordered)));
+            return new Reservation.Reserved();
+        }
+        // Several: all their rows are locked in one sorted pass first, so that all or none can be had.
         Map<Long, Integer> available = lockAvailable(ordered);
         List<Reservation.Shortfall> shortfalls = new ArrayList<>();
         for (StockRequest request : ordered) {
@@ -82,24 +87,29 @@ public class StockReservations {
             return new Reservation.Conflict(shortfalls);
         }
         for (StockRequest request : ordered) {
-            int changed = jdbc.sql("""
-                            update stock set reserved = reserved + :quantity, version = version + 1
-                             where product_id = :product and on_hand - reserved >= :quantity
-                            """)
-                    .param("product", request.productId())
-                    .param("quantity", request.quantity())
-                    .update();
-            if (changed != 1) {
+            if (!reserve(checkoutId, request)) {
                 throw new IllegalStateException("Stock of product " + request.productId() + " changed under its lock");
             }
-            jdbc.sql("insert into reservation (checkout_id, product_id, quantity) values (:checkout, :product, :quantity)")
-                    .param("checkout", checkoutId)
-                    .param("product", request.productId())
-                    .param("quantity", request.quantity())
-                    .update();
         }
         events.publishEvent(new StockChanged(productIds(ordered)));
         return new Reservation.Reserved();
+    }
+
+    private boolean reserve(UUID checkoutId, StockRequest request) {
+        return jdbc.sql(RESERVE)
+                .param("checkout", checkoutId)
+                .param("product", request.productId())
+                .param("quantity", request.quantity())
+                .update() == 1;
+    }
+
+    /** What is available of a product on a plain read, after a statement that could not reserve it. */
+    private int available(long productId) {
+        return jdbc.sql("select on_hand - reserved from stock where product_id = :product")
+                .param("product", productId)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
     /** The reserved units are sold: they leave stock on hand. False when nothing was reserved for the checkout. */
