@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -350,6 +351,31 @@ class CartStore {
                 .param("cart", cartId)
                 .param("product", productId)
                 .param("quantity", quantity)
+                .update();
+    }
+
+    /**
+     * Lowers the cart's lines of these products to what is available, removing those with nothing
+     * left, and bumps the version, in one statement; lines already within what is available stay.
+     */
+    void lowerToAvailable(UUID cartId, Map<Long, Integer> available) {
+        jdbc.sql("""
+                        with wanted as (
+                            select * from unnest(cast(:products as bigint[]), cast(:left as int[])) as w(product_id, units)
+                        ),
+                        removed as (
+                            delete from cart_item i using wanted w
+                             where i.cart_id = :cart and i.product_id = w.product_id and w.units <= 0
+                        ),
+                        lowered as (
+                            update cart_item i set quantity = w.units from wanted w
+                             where i.cart_id = :cart and i.product_id = w.product_id and w.units > 0 and i.quantity > w.units
+                        )
+                        update cart set version = version + 1, updated_at = now() where id = :cart
+                        """)
+                .param("cart", cartId)
+                .param("products", available.keySet().toArray(Long[]::new))
+                .param("left", available.keySet().stream().map(available::get).toArray(Integer[]::new))
                 .update();
     }
 

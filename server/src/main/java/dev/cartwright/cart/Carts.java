@@ -258,18 +258,8 @@ public class Carts {
     @Transactional(propagation = Propagation.MANDATORY)
     public CartView adjustToStock(ShopperId shopper, Map<Long, Integer> available) {
         CartStore.CartRow cart = lockedCart(shopper);
-        for (CartStore.LineRow line : store.lines(cart.id())) {
-            Integer left = available.get(line.productId());
-            if (left == null || line.quantity() <= left) {
-                continue;
-            }
-            if (left <= 0) {
-                store.remove(line.id());
-            } else {
-                store.setQuantity(line.id(), left);
-            }
-        }
-        changed(cart.id());
+        store.lowerToAvailable(cart.id(), available);
+        events.publishEvent(new CartChanged(cart.id()));
         return view(cart.next());
     }
 
