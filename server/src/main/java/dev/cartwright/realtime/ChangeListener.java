@@ -12,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,6 +28,8 @@ class ChangeListener {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeListener.class);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
+    /** How the LISTEN connection shows in {@code pg_stat_activity}. */
+    static final String APPLICATION_NAME = "cartwright change listener";
 
     private final DataSource dataSource;
     private final JsonMapper json;
@@ -49,6 +53,8 @@ class ChangeListener {
         while (running) {
             try (Connection listening = dataSource.getConnection(); Statement statement = listening.createStatement()) {
                 listening.setAutoCommit(true);
+                // Named, since its last query is seldom the LISTEN: pushes read on it too.
+                statement.execute("set application_name = '" + APPLICATION_NAME + "'");
                 statement.execute("listen " + ChangeNotifier.CHANNEL);
                 log.info("Listening for changes of every node");
                 pause = Duration.ofMillis(100);
@@ -57,11 +63,12 @@ class ChangeListener {
                 boolean behind = true;
                 while (running) {
                     if (behind) {
-                        behind = !pushed(fanout::resync);
+                        behind = !pushed(listening, fanout::resync);
                     }
                     PGNotification[] notifications = pg.getNotifications(1000);
                     for (PGNotification notification : notifications == null ? new PGNotification[0] : notifications) {
-                        behind |= !pushed(() -> fanout.push(json.readValue(notification.getParameter(), Changes.class)));
+                        behind |= !pushed(listening,
+                                () -> fanout.push(json.readValue(notification.getParameter(), Changes.class)));
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -79,13 +86,18 @@ class ChangeListener {
      * A push that fails (the database is unreachable while a cart is read, a payload is not
      * understood) costs that push, not the LISTEN connection and what else it would bring.
      */
-    private static boolean pushed(Runnable push) {
+    private boolean pushed(Connection listening, Runnable push) {
+        // A push reads on the LISTEN connection, bound to this thread: in a drop the checkouts hold
+        // every pooled connection, and the news of their sales must not queue behind them.
+        TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(listening));
         try {
             push.run();
             return true;
         } catch (RuntimeException e) {
             log.warn("Could not push changes to this node's sockets; they will get the current state: {}", e.toString());
             return false;
+        } finally {
+            TransactionSynchronizationManager.unbindResource(dataSource);
         }
     }
 

@@ -8,6 +8,8 @@ import dev.cartwright.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -100,7 +102,7 @@ class TwoNodesTest {
         try (Connection admin = database.getPostgresDatabase().getConnection(); Statement change = admin.createStatement()) {
             // A change whose NOTIFY was lost: nothing announces it to any node.
             change.execute("update stock set on_hand = on_hand + 5, version = version + 1 where product_id = " + productId);
-            change.execute("select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen %'");
+            killListeners(change);
         }
 
         JsonNode healed = socket.await(message -> message.path("type").asString().equals("stock")
@@ -118,7 +120,7 @@ class TwoNodesTest {
         long productId = firstProduct(shopper);
 
         try (Connection admin = database.getPostgresDatabase().getConnection(); Statement kill = admin.createStatement()) {
-            kill.execute("select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen %'");
+            killListeners(kill);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         JsonNode pushed = null;
@@ -201,5 +203,14 @@ class TwoNodesTest {
         assertThat(friendsScreen.messages).noneMatch(message -> message.path("cart").path("id").asString().equals(sharedCart));
         friendsScreen.close();
         ownersScreen.close();
+    }
+
+    /** Ends both nodes' LISTEN connections, as a database that drops connections would. */
+    private static void killListeners(Statement statement) throws SQLException {
+        try (ResultSet killed = statement.executeQuery("select count(*) filter (where pg_terminate_backend(pid))"
+                + " from pg_stat_activity where application_name = '" + ChangeListener.APPLICATION_NAME + "'")) {
+            killed.next();
+            assertThat(killed.getInt(1)).as("LISTEN connections ended").isEqualTo(2);
+        }
     }
 }
