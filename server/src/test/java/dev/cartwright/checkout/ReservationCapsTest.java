@@ -6,15 +6,13 @@ import static dev.cartwright.checkout.CheckoutTestSteps.checkout;
 import static dev.cartwright.checkout.CheckoutTestSteps.startPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cartwright.LockWaits;
 import dev.cartwright.ServiceTest;
 import dev.cartwright.Shopper;
 import dev.cartwright.catalog.Product;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -216,37 +214,12 @@ class ReservationCapsTest extends ServiceTest {
                 for (int twice = 0; twice < 2; twice++) {
                     checkouts.add(CompletableFuture.supplyAsync(() -> checkout(shopper), threads));
                 }
-                awaitWaitingForLocks(watcher, checkouts.size());
+                LockWaits.awaitWaitingForLocks(watcher, checkouts.size());
             }
             holder.commit();
             return checkouts.stream().map(CompletableFuture::join).toList();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Waits (boundedly) until this many transactions wait for a lock held by another. */
-    private static void awaitWaitingForLocks(Connection watcher, int count) throws SQLException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        try (PreparedStatement waiting = watcher.prepareStatement(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
-            while (true) {
-                try (ResultSet rs = waiting.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) >= count) {
-                        return;
-                    }
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("Fewer than " + count + " checkouts were ever waiting at once");
-                }
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
         }
     }
 

@@ -2,15 +2,13 @@ package dev.cartwright.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cartwright.LockWaits;
 import dev.cartwright.ServiceTest;
 import dev.cartwright.Shopper;
 import dev.cartwright.catalog.Product;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -300,7 +298,7 @@ class IdempotencyTest extends ServiceTest {
             // The request claims the key, finds nothing stored, and then waits for the cart.
             CompletableFuture<Shopper.Response> change = CompletableFuture.supplyAsync(() ->
                     shopper.put("/api/cart/products/" + mug.id(), "{\"quantity\": 5}", KEY, key));
-            awaitWaitingForALock(other);
+            LockWaits.awaitWaitingForLocks(other, 1);
             // Meanwhile a request with the same key stores its answer, as one that ended just then would.
             try (PreparedStatement store = other.prepareStatement("""
                     insert into idempotency_key (scope, key, request_hash, status, headers, body)
@@ -317,23 +315,6 @@ class IdempotencyTest extends ServiceTest {
         JsonNode cart = cart(shopper).json();
         assertThat(cart.path("version").asLong()).as("the later change was rolled back").isEqualTo(1);
         assertThat(cart.path("items").get(0).path("quantity").asInt()).isEqualTo(1);
-    }
-
-    private static void awaitWaitingForALock(Connection watcher) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        try (PreparedStatement waiting = watcher.prepareStatement(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
-            while (true) {
-                try (ResultSet rs = waiting.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                assertThat(Instant.now()).as("the request waits for the cart").isBefore(deadline);
-                Thread.sleep(10);
-            }
-        }
     }
 
     private static Shopper.Response add(Shopper shopper, long productId, int quantity, String... headers) {
