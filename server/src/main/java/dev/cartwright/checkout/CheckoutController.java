@@ -4,6 +4,9 @@ import dev.cartwright.catalog.CatalogSettings;
 import dev.cartwright.order.ShippingAddress;
 import dev.cartwright.platform.Problems;
 import dev.cartwright.shopper.ShopperId;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -38,17 +41,19 @@ class CheckoutController {
         this.currency = catalog.currency();
     }
 
+    /** In a drop most checkouts are refused: the refusals are answers, not exceptions, which cost Spring MVC far more. */
     @PostMapping("/api/checkouts")
-    ResponseEntity<CheckoutView> create(ShopperId shopper, @Valid @RequestBody NewCheckout body) {
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CheckoutView.class)))
+    ResponseEntity<Object> create(ShopperId shopper, @Valid @RequestBody NewCheckout body) {
         return switch (checkouts.create(shopper, body.shippingAddress(), body.couponCode())) {
             case CheckoutOutcome.Created created -> ResponseEntity
                     .created(URI.create("/api/checkouts/" + created.checkout().id()))
                     .body(created.checkout());
-            case CheckoutOutcome.EmptySelection empty -> throw Problems.failure(CheckoutProblems.emptySelection());
+            case CheckoutOutcome.EmptySelection empty -> Problems.answer(CheckoutProblems.emptySelection());
             case CheckoutOutcome.CouponRefused refused ->
-                    throw Problems.failure(CheckoutProblems.coupon(refused.code(), refused.refusal(), currency));
-            case CheckoutOutcome.StockConflict conflict -> throw Problems.failure(CheckoutProblems.stockConflict(conflict));
-            case CheckoutOutcome.ReservationLimit limit -> throw Problems.failure(CheckoutProblems.reservationLimit(limit));
+                    Problems.answer(CheckoutProblems.coupon(refused.code(), refused.refusal(), currency));
+            case CheckoutOutcome.StockConflict conflict -> Problems.answer(CheckoutProblems.stockConflict(conflict));
+            case CheckoutOutcome.ReservationLimit limit -> Problems.answer(CheckoutProblems.reservationLimit(limit));
         };
     }
 

@@ -163,7 +163,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return Problems.answer(problem);
     }
 
     private static Problems.FieldProblem fieldProblem(FieldError error) {

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -24,6 +26,11 @@ public final class Problems {
     }
 
     /** Ends request handling with this problem as the response. */
+    /** The problem as an answer, for a refusal that is a common outcome rather than an exception (a sold-out drop's). */
+    public static ResponseEntity<Object> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     public static ErrorResponseException failure(ProblemDetail problem) {
         return new ErrorResponseException(HttpStatus.valueOf(problem.getStatus()), problem, null);
     }
