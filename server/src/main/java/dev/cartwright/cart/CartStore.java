@@ -388,36 +388,6 @@ class CartStore {
                 rs.getInt("quantity"), rs.getBoolean("selected"), rs.getInt("line_available"));
     }
 
-    /**
-     * The selected lines of the shopper's cart, or of a cart known by id, with their products and
-     * what is available of each, in one statement: what a checkout looks at.
-     */
-    List<CartView.Line> selectedLines(ShopperId shopper) {
-        return jdbc.sql(SELECTED_LINES + " where c.id = " + CURRENT_CART + " order by i.id")
-                .param("shopper", shopper.value())
-                .query(CartStore::selectedLine)
-                .list();
-    }
-
-    List<CartView.Line> selectedLines(UUID cartId) {
-        return jdbc.sql(SELECTED_LINES + " where c.id = :cart order by i.id")
-                .param("cart", cartId)
-                .query(CartStore::selectedLine)
-                .list();
-    }
-
-    private static final String SELECTED_LINES = """
-            select i.id, i.product_id, p.name, p.unit_price, i.quantity, coalesce(s.on_hand - s.reserved, 0)
-              from cart c
-              join cart_item i on i.cart_id = c.id and i.selected
-              join product p on p.id = i.product_id
-              left join stock s on s.product_id = i.product_id""";
-
-    private static CartView.Line selectedLine(ResultSet rs, int row) throws SQLException {
-        return new CartView.Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getInt(5), true,
-                rs.getInt(6), Pricing.lineTotal(rs.getLong(4), rs.getInt(5)));
-    }
-
     private static CartRow cartRow(ResultSet rs, int row) throws SQLException {
         String code = rs.getString("coupon_code");
         Pricing.Discount coupon = code == null ? null : new Pricing.Discount(code,

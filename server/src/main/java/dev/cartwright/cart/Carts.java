@@ -367,7 +367,7 @@ public class Carts {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<CartView.Line> selectedLines(ShopperId shopper) {
-        return store.selectedLines(shopper);
+        return selected(view(shopper));
     }
 
     /** The cart, locked until the caller's transaction ends, and what of it is selected: what a checkout reserves. */
@@ -378,9 +378,13 @@ public class Carts {
             return new CheckoutSelection(ownCartId(shopper), List.of(), Pricing.totals(List.of(), currency, null), null);
         }
         CartStore.CartRow cart = locked.get();
-        List<CartView.Line> lines = store.selectedLines(cart.id());
+        List<CartView.Line> lines = selected(view(cart));
         return new CheckoutSelection(cart.id(), lines, Pricing.totals(lines.stream()
                 .map(line -> new Pricing.PricedLine(line.unitPrice(), line.quantity(), true)).toList(), currency,
                 cart.coupon()), cart.coupon());
+    }
+
+    private static List<CartView.Line> selected(CartView cart) {
+        return cart.items().stream().filter(CartView.Line::selected).toList();
     }
 }
