@@ -40,9 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -164,11 +162,9 @@ public class Checkouts {
                 Instant.now().plus(settings.reservationTtl()));
         List<CheckoutView.Line> lines = selected.stream().map(line -> new CheckoutView.Line(line.id(), line.productId(),
                 line.name(), line.unitPrice(), line.quantity(), line.lineTotal())).toList();
-        TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
-        Object beforeCheckout = transaction.createSavepoint();
         store.insert(row, lines);
-        // Stock rows last, held only from the reservation to the commit. With replaced checkouts, theirs
-        // and the new one's are locked in one pass in product-id order: two sorted passes could cross another's.
+        // Stock rows last: with replaced checkouts, theirs and the new one's are locked in one pass in
+        // product-id order, since two sorted passes could cross another's; otherwise only by the commit.
         if (!replaced.isEmpty()) {
             Set<Long> products = new TreeSet<>(freed.keySet());
             wanted.forEach(request -> products.add(request.productId()));
@@ -177,13 +173,8 @@ public class Checkouts {
                 store.lock(previous).ifPresent(previousRow -> close(previousRow, CheckoutStatus.CANCELLED));
             }
         }
-        Reservation reservation = reservations.reserveAll(id, wanted);
-        if (reservation instanceof Reservation.Conflict conflict) {
-            // Taken by someone else since the plain read: this checkout, and the replacing of the old ones, never were.
-            transaction.rollbackToSavepoint(beforeCheckout);
-            return stockConflict(shopper, selected, conflict);
-        }
-        // The savepoint ends with the commit: releasing it first would be one more round trip with stock rows locked.
+        // Taken at the commit, which fails and runs this again when another took the units since the plain read.
+        reservations.reserveAtCommit(id, wanted);
         return new CheckoutOutcome.Created(view(row, lines));
     }
 

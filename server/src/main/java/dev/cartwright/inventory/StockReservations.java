@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Holds stock for checkouts. The rule above all: no oversell. Every statement that changes
  * stock is conditional on what is there, the CHECK constraints back it up, and rows are
  * locked in product-id order so that concurrent multi-line checkouts cannot deadlock.
+ * Units are taken by the reservation rows' trigger (V21__stock_taken_at_commit.sql).
  */
 @Service
 public class StockReservations {
@@ -44,37 +45,32 @@ public class StockReservations {
     }
 
     /**
-     * The no-oversell rule, in one statement: a product's units are taken only while that many
-     * are available, and the reservation saying whose they are is written by the same statement.
+     * Reservation rows take their units from stock when their transaction commits, and only while
+     * that many are available: the no-oversell rule, in the trigger of V21__stock_taken_at_commit.sql.
+     * Rows go in product-id order, the order their stock rows are then locked in.
      */
-    private static final String RESERVE = """
-            with taken as (
-                update stock set reserved = reserved + :quantity, version = version + 1
-                 where product_id = :product and on_hand - reserved >= :quantity
-                returning product_id
-            )
+    private static final String INSERT_RESERVATIONS = """
             insert into reservation (checkout_id, product_id, quantity)
-            select :checkout, product_id, :quantity from taken
+            select :checkout, wanted.product_id, wanted.quantity
+              from unnest(cast(:products as bigint[]), cast(:quantities as int[])) as wanted (product_id, quantity)
+             order by wanted.product_id
             """;
 
     /**
-     * Reserves every request or none. Must run inside the caller's (short) transaction, as its
-     * last statement but the commit: the stock rows stay locked until then.
+     * Holds the requests for the checkout at its transaction's commit, which locks the stock rows
+     * for the commit alone. When another took the units first, the commit fails as a serialization
+     * failure, and the request runs again (platform.TransientFailureRetry) on what is left.
      */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reserveAtCommit(UUID checkoutId, List<StockRequest> requests) {
+        insert(checkoutId, requests);
+        events.publishEvent(new StockChanged(productIds(requests)));
+    }
+
+    /** Reserves every request or none, now: for a caller that has something else to do when they cannot be had. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Reservation reserveAll(UUID checkoutId, List<StockRequest> requests) {
         List<StockRequest> ordered = requests.stream().sorted(Comparator.comparingLong(StockRequest::productId)).toList();
-        if (ordered.size() == 1) {
-            // One product: its row is locked by the reserving statement alone, so a refusal locks nothing.
-            StockRequest request = ordered.getFirst();
-            if (!reserve(checkoutId, request)) {
-                return new Reservation.Conflict(List.of(new Reservation.Shortfall(request.productId(), request.quantity(),
-                        available(request.productId()))));
-            }
-            events.publishEvent(new StockChanged(productIds(ordered)));
-            return new Reservation.Reserved();
-        }
-        // Several: all their rows are locked in one sorted pass first, so that all or none can be had.
         Map<Long, Integer> available = lockAvailable(ordered);
         List<Reservation.Shortfall> shortfalls = new ArrayList<>();
         for (StockRequest request : ordered) {
@@ -86,30 +82,23 @@ public class StockReservations {
         if (!shortfalls.isEmpty()) {
             return new Reservation.Conflict(shortfalls);
         }
-        for (StockRequest request : ordered) {
-            if (!reserve(checkoutId, request)) {
-                throw new IllegalStateException("Stock of product " + request.productId() + " changed under its lock");
-            }
-        }
+        insert(checkoutId, ordered);
+        takeNow();
         events.publishEvent(new StockChanged(productIds(ordered)));
         return new Reservation.Reserved();
     }
 
-    private boolean reserve(UUID checkoutId, StockRequest request) {
-        return jdbc.sql(RESERVE)
+    private void insert(UUID checkoutId, List<StockRequest> requests) {
+        jdbc.sql(INSERT_RESERVATIONS)
                 .param("checkout", checkoutId)
-                .param("product", request.productId())
-                .param("quantity", request.quantity())
-                .update() == 1;
+                .param("products", requests.stream().map(StockRequest::productId).toArray(Long[]::new))
+                .param("quantities", requests.stream().map(StockRequest::quantity).toArray(Integer[]::new))
+                .update();
     }
 
-    /** What is available of a product on a plain read, after a statement that could not reserve it. */
-    private int available(long productId) {
-        return jdbc.sql("select on_hand - reserved from stock where product_id = :product")
-                .param("product", productId)
-                .query(Integer.class)
-                .optional()
-                .orElse(0);
+    /** Reservations of this transaction still waiting for its commit take their stock at once. */
+    private void takeNow() {
+        jdbc.sql("set constraints reservation_takes_stock immediate").update();
     }
 
     /** The reserved units are sold: they leave stock on hand. False when nothing was reserved for the checkout. */
@@ -125,6 +114,8 @@ public class StockReservations {
     }
 
     private boolean end(UUID checkoutId, String stockUpdate) {
+        // Units a reservation of this transaction is still to take are taken before any is given back.
+        takeNow();
         // Deleting the reservation rows first claims them: a second sell or release finds none.
         List<StockRequest> ended = jdbc.sql("""
                         delete from reservation where checkout_id = :checkout

@@ -4,6 +4,7 @@ import static dev.cartwright.checkout.CheckoutTestSteps.add;
 import static dev.cartwright.checkout.CheckoutTestSteps.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cartwright.LockWaits;
 import dev.cartwright.Race;
 import dev.cartwright.ServiceTest;
 import dev.cartwright.Shopper;
@@ -14,9 +15,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -112,6 +118,44 @@ class FlashSaleCheckoutTest extends ServiceTest {
         assertThat(refused.json().path("cart").path("items")).isEmpty();
         assertThat(late.get("/api/cart").json().path("items")).isEmpty();
         assertThat(reserved(drop)).isEqualTo(1);
+    }
+
+    /**
+     * The checkout sees the last unit, but another transaction takes it before the checkout's
+     * commit, which then fails; run again, the request is refused on what is left, with or
+     * without an Idempotency-Key (whose transaction commits in the filter, not the service).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aCheckoutThatLosesTheLastUnitAtItsCommitIsRefusedOnWhatIsLeft(boolean keyed) throws Exception {
+        Product drop = newProduct("Last Hoodie", 6000, 1);
+        Shopper late = newShopper();
+        add(late, drop.id(), 1);
+        Shopper.Response refused;
+        try (Connection taker = dataSource.getConnection(); Connection watcher = dataSource.getConnection()) {
+            taker.setAutoCommit(false);
+            try (PreparedStatement take = taker.prepareStatement(
+                    "insert into reservation (checkout_id, product_id, quantity) values (gen_random_uuid(), ?, 1)")) {
+                take.setLong(1, drop.id());
+                take.execute();
+            }
+            try (PreparedStatement now = taker.prepareStatement("set constraints reservation_takes_stock immediate")) {
+                now.execute();
+            }
+            String[] key = keyed ? new String[] {"Idempotency-Key", UUID.randomUUID().toString()} : new String[0];
+            CompletableFuture<Shopper.Response> checkingOut = CompletableFuture.supplyAsync(() -> late.post(
+                    "/api/checkouts", "{\"shippingAddress\": " + CheckoutTestSteps.ADDRESS + "}", key));
+            LockWaits.awaitWaitingForLocks(watcher, 1);
+            taker.commit();
+            refused = checkingOut.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertRefusedWithAdjustedCart(late, refused, drop, 0);
+        assertThat(reserved(drop)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from checkout c join reservation r on r.checkout_id = c.id where r.product_id = :id")
+                .param("id", drop.id()).query(Integer.class).single()).as("no checkout holds the unit taken").isZero();
+        StockLedger.assertBalanced(jdbc);
     }
 
     /** The refusal lists the drop with what was left for the shopper, and their cart was lowered to it. */
