@@ -44,7 +44,8 @@ class CheckoutFlowTest extends ServiceTest {
         assertThat(checkout.path("status").asString()).isEqualTo("RESERVED");
         assertThat(checkout.path("expiresAt").asString()).isNotEmpty();
         assertThat(checkout.path("lines")).hasSize(2);
-        assertThat(checkout.path("totals").path("total").asLong()).isEqualTo(2 * 4500 + 800);
+        assertThat(checkout.path("totals").path("shipping").asLong()).isEqualTo(CheckoutTestSteps.SHIPPING);
+        assertThat(checkout.path("totals").path("total").asLong()).isEqualTo(2 * 4500 + 800 + CheckoutTestSteps.SHIPPING);
         assertThat(stock(lamp)).isEqualTo(new Stock(5, 2));
         assertThat(available(shopper, lamp)).isEqualTo(3);
 
@@ -52,7 +53,7 @@ class CheckoutFlowTest extends ServiceTest {
         assertThat(shopper.get("/api/checkouts/" + id).json().path("status").asString()).isEqualTo("PAYMENT_PENDING");
         Shopper.Response hosted = shopper.get(page);
         assertThat(hosted.status()).isEqualTo(200);
-        assertThat(hosted.body()).contains("98.00");
+        assertThat(hosted.body()).contains("117.90");
 
         Shopper.Response paid = completeOnHostedPage(shopper, page, "paid");
         assertThat(paid.status()).isEqualTo(303);
@@ -62,10 +63,10 @@ class CheckoutFlowTest extends ServiceTest {
         String orderId = done.path("orderId").asString();
         JsonNode order = shopper.get("/api/orders/" + orderId).json();
         assertThat(order.path("checkoutId").asString()).isEqualTo(id);
-        assertThat(order.path("total").asLong()).isEqualTo(9800);
+        assertThat(order.path("total").asLong()).isEqualTo(9800 + CheckoutTestSteps.SHIPPING);
         assertThat(order.path("lines")).hasSize(2);
         assertThat(order.path("shippingAddress").path("country").asString()).isEqualTo("GB");
-        assertThat(shopper.get("/api/orders").json()).hasSize(1);
+        assertThat(shopper.get("/api/orders").json().path("items")).hasSize(1);
         assertThat(stock(lamp)).isEqualTo(new Stock(3, 0));
         assertThat(stock(pen)).isEqualTo(new Stock(9, 0));
         assertThat(shopper.get("/api/cart").json().path("items")).isEmpty();

@@ -17,6 +17,9 @@ public final class CheckoutTestSteps {
     public static final String ADDRESS = """
             {"name": "Ada Lovelace", "line1": "12 St James's Square", "city": "London", "postalCode": "SW1Y 4JH", "country": "GB"}""";
 
+    /** What Standard shipping to {@link #ADDRESS} costs: Great Britain is outside the EU, where Standard is never free. */
+    public static final long SHIPPING = 1990;
+
     private CheckoutTestSteps() {}
 
     public static Shopper.Response add(Shopper shopper, long productId, int quantity) {
