@@ -42,6 +42,8 @@ class CheckoutFlowTest extends ServiceTest {
         String id = checkout.path("id").asString();
         assertThat(created.header("Location")).contains("/api/checkouts/" + id);
         assertThat(checkout.path("status").asString()).isEqualTo("RESERVED");
+        assertThat(checkout.path("payable").asBoolean()).isTrue();
+        assertThat(checkout.path("shippingMethod").asString()).isEqualTo("STANDARD");
         assertThat(checkout.path("expiresAt").asString()).isNotEmpty();
         assertThat(checkout.path("lines")).hasSize(2);
         assertThat(checkout.path("totals").path("shipping").asLong()).isEqualTo(CheckoutTestSteps.SHIPPING);
@@ -60,6 +62,7 @@ class CheckoutFlowTest extends ServiceTest {
         assertThat(paid.header("Location")).contains("/checkout/" + id + "/complete");
 
         JsonNode done = awaitStatus(shopper, id, "PAID");
+        assertThat(done.path("payable").asBoolean()).isFalse();
         String orderId = done.path("orderId").asString();
         JsonNode order = shopper.get("/api/orders/" + orderId).json();
         assertThat(order.path("checkoutId").asString()).isEqualTo(id);
@@ -115,7 +118,7 @@ class CheckoutFlowTest extends ServiceTest {
         String id = checkout(shopper).json().path("id").asString();
         String declinedPage = startPayment(shopper, id);
         completeOnHostedPage(shopper, declinedPage, "declined");
-        awaitStatus(shopper, id, "FAILED");
+        assertThat(awaitStatus(shopper, id, "FAILED").path("payable").asBoolean()).isTrue();
 
         String page = startPayment(shopper, id);
 
@@ -163,6 +166,7 @@ class CheckoutFlowTest extends ServiceTest {
 
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().path("payable").asBoolean()).isFalse();
         assertThat(stock(product)).isEqualTo(new Stock(2, 0));
         Shopper.Response again = shopper.delete("/api/checkouts/" + id);
         assertThat(again.status()).isEqualTo(409);

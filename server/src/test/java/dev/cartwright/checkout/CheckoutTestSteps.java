@@ -77,4 +77,11 @@ public final class CheckoutTestSteps {
     public static JsonNode awaitStatus(Shopper shopper, String checkoutId, String status) {
         return awaitCheckout(shopper, checkoutId, checkout -> checkout.path("status").asString().equals(status));
     }
+
+    /** Pays for the checkout on the provider's page and answers the order it became. */
+    public static JsonNode payForOrder(Shopper shopper, String checkoutId) {
+        completeOnHostedPage(shopper, startPayment(shopper, checkoutId), "paid");
+        String orderId = awaitStatus(shopper, checkoutId, "PAID").path("orderId").asString();
+        return shopper.get("/api/orders/" + orderId).json();
+    }
 }
