@@ -90,7 +90,8 @@ public class Orders {
         List<Row> rows = jdbc.sql("""
                         select * from customer_order
                          where shopper_id = :shopper
-                           and (cast(:afterAt as timestamptz) is null or (created_at, id) < (cast(:afterAt as timestamptz), cast(:afterId as uuid)))
+                           and (cast(:afterAt as timestamptz) is null
+                                or (created_at, id) < (cast(:afterAt as timestamptz), cast(:afterId as uuid)))
                          order by created_at desc, id desc
                          limit :limit
                         """)
