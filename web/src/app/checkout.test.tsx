@@ -22,7 +22,7 @@ function cart(version: number, quantity: number): Cart {
   return {
     id: 'cart-1', version, couponCode: null, coupon: null, members: 1,
     items: [{ id: 1000, productId: 10, name: 'Copper Kettle', unitPrice: 500, quantity, selected: true, available: 9, lineTotal: 500 * quantity }],
-    totals: { itemCount: quantity, selectedCount: quantity, subtotal: 500 * quantity, discount: 0, total: 500 * quantity, currency: 'EUR' },
+    totals: { itemCount: quantity, selectedCount: quantity, subtotal: 500 * quantity, discount: 0, shipping: 0, total: 500 * quantity, currency: 'EUR' },
   }
 }
 
@@ -31,7 +31,8 @@ const CHECKOUT_ID = '5f0b1ad4-61c6-4a8f-b4ae-3c1d0b5a5b1e'
 
 function checkout(status: Checkout['status']): Checkout {
   return {
-    id: CHECKOUT_ID, status, expiresAt: '2030-01-01T00:00:00Z', couponCode: null, shippingAddress: ADDRESS, orderId: null,
+    id: CHECKOUT_ID, status, expiresAt: '2030-01-01T00:00:00Z', couponCode: null, shippingAddress: ADDRESS, shippingMethod: 'STANDARD',
+    payable: status === 'RESERVED' || status === 'PAYMENT_PENDING' || status === 'FAILED', orderId: null,
     lines: [{ cartItemId: 1000, productId: 10, name: 'Copper Kettle', unitPrice: 500, quantity: 1, lineTotal: 500 }],
     totals: cart(1, 1).totals,
   }

@@ -24,7 +24,7 @@ function cart(version: number, quantities: Record<number, number>): Cart {
   const units = items.reduce((sum, line) => sum + line.quantity, 0)
   return {
     id: 'cart-1', version, items, couponCode: null, coupon: null, members: 1,
-    totals: { itemCount: units, selectedCount: units, subtotal: units * 1000, discount: 0, total: units * 1000, currency: 'EUR' },
+    totals: { itemCount: units, selectedCount: units, subtotal: units * 1000, discount: 0, shipping: 0, total: units * 1000, currency: 'EUR' },
   }
 }
 

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { totals, type PricedLine } from './pricing'
-import type { Discount, Totals } from './types'
+import type { Discount, ShippingRate, Totals } from './types'
 
 interface Vector {
   name: string
   currency: string
   lines: PricedLine[]
   coupon: Discount | null
+  shipping: ShippingRate | null
   totals: Totals
 }
 
@@ -22,6 +23,6 @@ describe('pricing agrees with the shared vectors', () => {
   })
 
   it.each(vectors.cases.map((vector) => [vector.name, vector] as const))('%s', (_name, vector) => {
-    expect(totals(vector.lines, vector.currency, vector.coupon)).toEqual(vector.totals)
+    expect(totals(vector.lines, vector.currency, vector.coupon, vector.shipping)).toEqual(vector.totals)
   })
 })

@@ -1,4 +1,4 @@
-import type { Discount, Totals } from './types'
+import type { Discount, ShippingRate, Totals } from './types'
 
 // The service's pricing rules (cart.Pricing), so that optimistic totals equal the server's.
 // spec/pricing-vectors.json holds the cases both must agree on.
@@ -20,7 +20,19 @@ export function discountOf(coupon: Discount | null, subtotal: number): number {
     : Math.min(coupon.amount, subtotal)
 }
 
-export function totals(lines: readonly PricedLine[], currency: string, coupon: Discount | null): Totals {
+/** Shipping is priced on the goods after the discount: a coupon can take an order below the free threshold. */
+export function shippingOf(rate: ShippingRate | null, discountedSubtotal: number): number {
+  if (rate === null) return 0
+  return rate.freeFrom !== null && discountedSubtotal >= rate.freeFrom ? 0 : rate.price
+}
+
+/** A cart has no destination yet: its shipping rate is null, and its shipping 0. */
+export function totals(
+  lines: readonly PricedLine[],
+  currency: string,
+  coupon: Discount | null,
+  shipping: ShippingRate | null = null,
+): Totals {
   let itemCount = 0
   let selectedCount = 0
   let subtotal = 0
@@ -32,5 +44,7 @@ export function totals(lines: readonly PricedLine[], currency: string, coupon: D
     }
   }
   const discount = discountOf(coupon, subtotal)
-  return { itemCount, selectedCount, subtotal, discount, total: subtotal - discount, currency }
+  const goods = subtotal - discount
+  const carriage = selectedCount === 0 ? 0 : shippingOf(shipping, goods)
+  return { itemCount, selectedCount, subtotal, discount, shipping: carriage, total: goods + carriage, currency }
 }

@@ -15,7 +15,7 @@ function cart(version: number, lines: Array<[id: number, productId: number, pric
     totals: {
       itemCount: items.reduce((sum, line) => sum + line.quantity, 0),
       selectedCount: selectedLines.reduce((sum, line) => sum + line.quantity, 0),
-      subtotal, discount: 0, total: subtotal, currency: 'EUR',
+      subtotal, discount: 0, shipping: 0, total: subtotal, currency: 'EUR',
     },
     couponCode: null,
     coupon: null,
@@ -44,7 +44,7 @@ describe('applyPending', () => {
       [1, 5, true, 5000],
       [2, 2, false, 500],
     ])
-    expect(shown.totals).toEqual({ itemCount: 7, selectedCount: 5, subtotal: 5000, discount: 0, total: 5000, currency: 'EUR' })
+    expect(shown.totals).toEqual({ itemCount: 7, selectedCount: 5, subtotal: 5000, discount: 0, shipping: 0, total: 5000, currency: 'EUR' })
     expect(shown.version).toBe(4)
   })
 

@@ -14,7 +14,7 @@ import type { Cart, CartMembers } from './types'
 function cart(id: string, members: number): Cart {
   return {
     id, version: 3, items: [], couponCode: null, coupon: null, members,
-    totals: { itemCount: 0, selectedCount: 0, subtotal: 0, discount: 0, total: 0, currency: 'EUR' },
+    totals: { itemCount: 0, selectedCount: 0, subtotal: 0, discount: 0, shipping: 0, total: 0, currency: 'EUR' },
   }
 }
 

@@ -20,11 +20,19 @@ export interface CartLine {
   lineTotal: number
 }
 
+/** A shipping method's rate to one destination: `price`, or nothing once the goods after the discount reach `freeFrom`. */
+export interface ShippingRate {
+  price: number
+  freeFrom: number | null
+}
+
+/** `total = subtotal - discount + shipping`; a cart's shipping is 0 until checkout prices it. */
 export interface Totals {
   itemCount: number
   selectedCount: number
   subtotal: number
   discount: number
+  shipping: number
   total: number
   currency: string
 }

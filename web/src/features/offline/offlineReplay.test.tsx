@@ -18,7 +18,7 @@ function cart(version: number, quantity: number): Cart {
   return {
     id: 'cart-1', version, couponCode: null, coupon: null, members: 1,
     items: [{ id: 1000, productId: 10, name: 'Mug', unitPrice: 500, quantity, selected: true, available: 9, lineTotal: 500 * quantity }],
-    totals: { itemCount: quantity, selectedCount: quantity, subtotal: 500 * quantity, discount: 0, total: 500 * quantity, currency: 'EUR' },
+    totals: { itemCount: quantity, selectedCount: quantity, subtotal: 500 * quantity, discount: 0, shipping: 0, total: 500 * quantity, currency: 'EUR' },
   }
 }
 

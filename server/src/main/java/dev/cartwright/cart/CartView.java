@@ -19,7 +19,10 @@ public record CartView(UUID id, long version, List<Line> items, Totals totals, @
 
     /**
      * Counts are units, not lines: {@code itemCount} of every line, {@code selectedCount} of the
-     * selected ones. Money is in minor units; subtotal, discount and total are of the selected lines.
+     * selected ones. Money is in minor units; subtotal, discount and total are of the selected lines,
+     * {@code total = subtotal - discount + shipping}. A cart's shipping is 0: it is priced at
+     * checkout, where the destination and the method are chosen.
      */
-    public record Totals(int itemCount, int selectedCount, long subtotal, long discount, long total, String currency) {}
+    public record Totals(int itemCount, int selectedCount, long subtotal, long discount, long shipping, long total,
+            String currency) {}
 }

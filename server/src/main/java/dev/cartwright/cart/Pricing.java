@@ -39,11 +39,29 @@ public final class Pricing {
         }
     }
 
+    /**
+     * A shipping method's price to one destination: {@code price} minor units, nothing once the
+     * goods cost at least {@code freeFrom} after the discount (never free when it is null).
+     */
+    public record ShippingRate(long price, @Nullable Long freeFrom) {
+
+        public long of(long discountedSubtotal) {
+            return freeFrom != null && discountedSubtotal >= freeFrom ? 0 : price;
+        }
+    }
+
     public static long lineTotal(long unitPrice, int quantity) {
         return new PricedLine(unitPrice, quantity, true).lineTotal();
     }
 
+    /** A cart's totals: it has no destination yet, so no shipping. */
     public static CartView.Totals totals(List<PricedLine> lines, String currency, @Nullable Discount discount) {
+        return totals(lines, currency, discount, null);
+    }
+
+    /** Shipping is priced on the goods after the discount, so a coupon can take an order below the free threshold. */
+    public static CartView.Totals totals(List<PricedLine> lines, String currency, @Nullable Discount discount,
+            @Nullable ShippingRate shipping) {
         int itemCount = 0;
         int selectedCount = 0;
         long subtotal = 0;
@@ -55,6 +73,9 @@ public final class Pricing {
             }
         }
         long off = discount == null ? 0 : discount.of(subtotal);
-        return new CartView.Totals(itemCount, selectedCount, subtotal, off, subtotal - off, currency);
+        long goods = subtotal - off;
+        long carriage = shipping == null || selectedCount == 0 ? 0 : shipping.of(goods);
+        return new CartView.Totals(itemCount, selectedCount, subtotal, off, carriage, Math.addExact(goods, carriage),
+                currency);
     }
 }

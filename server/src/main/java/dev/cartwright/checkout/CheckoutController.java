@@ -3,6 +3,8 @@ package dev.cartwright.checkout;
 import dev.cartwright.catalog.CatalogSettings;
 import dev.cartwright.order.ShippingAddress;
 import dev.cartwright.platform.Problems;
+import dev.cartwright.shipping.ShippingMethod;
+import dev.cartwright.shipping.ShippingProblems;
 import dev.cartwright.shopper.ShopperId;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CheckoutController {
 
-    record NewCheckout(@NotNull @Valid ShippingAddress shippingAddress, @Size(max = 64) @Nullable String couponCode) {}
+    /** No {@code shippingMethod} ships STANDARD: clients from before shipping was chosen keep working. */
+    record NewCheckout(@NotNull @Valid ShippingAddress shippingAddress, @Size(max = 64) @Nullable String couponCode,
+            @Size(max = 32) @Nullable String shippingMethod) {}
 
     record PaymentMethod(@NotNull @Pattern(regexp = "card|paypal", message = "must be card or paypal") String method) {}
 
@@ -45,7 +50,12 @@ class CheckoutController {
     @PostMapping("/api/checkouts")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CheckoutView.class)))
     ResponseEntity<Object> create(ShopperId shopper, @Valid @RequestBody NewCheckout body) {
-        return switch (checkouts.create(shopper, body.shippingAddress(), body.couponCode())) {
+        Optional<ShippingMethod> method = body.shippingMethod() == null ? Optional.of(ShippingMethod.STANDARD)
+                : ShippingMethod.named(body.shippingMethod());
+        if (method.isEmpty()) {
+            return Problems.answer(ShippingProblems.unknownMethod(body.shippingMethod()));
+        }
+        return switch (checkouts.create(shopper, body.shippingAddress(), method.get(), body.couponCode())) {
             case CheckoutOutcome.Created created -> ResponseEntity
                     .created(URI.create("/api/checkouts/" + created.checkout().id()))
                     .body(created.checkout());

@@ -11,4 +11,9 @@ public enum CheckoutStatus {
     boolean isOpen() {
         return OPEN.contains(this);
     }
+
+    /** Whether a payment may be asked for: a declined checkout is paid again, the same one; one being paid answers its page. */
+    boolean isPayable() {
+        return this == RESERVED || this == PAYMENT_PENDING || this == FAILED;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.cartwright.checkout;
 
 import dev.cartwright.order.ShippingAddress;
+import dev.cartwright.shipping.ShippingMethod;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CheckoutStore {
 
     record CheckoutRow(UUID id, UUID shopperId, UUID cartId, CheckoutStatus status, ShippingAddress address,
-            @Nullable String couponCode, boolean couponClaimed, long subtotal, long discount, long total, String currency,
+            ShippingMethod shippingMethod, @Nullable String couponCode, boolean couponClaimed, long subtotal,
+            long discount, long shipping, long total, String currency,
             @Nullable String paymentSessionId, @Nullable String paymentRedirectUrl, @Nullable UUID orderId,
             Instant expiresAt) {}
 
@@ -39,10 +41,10 @@ class CheckoutStore {
     void insert(CheckoutRow checkout, List<CheckoutView.Line> lines) {
         jdbc.sql("""
                         with new_checkout as (
-                            insert into checkout (id, shopper_id, cart_id, status, shipping_address, coupon_code, subtotal,
-                                                  discount, total, currency, expires_at)
-                            values (:id, :shopper, :cart, :status, cast(:address as jsonb), :coupon, :subtotal, :discount,
-                                    :total, :currency, :expiresAt)
+                            insert into checkout (id, shopper_id, cart_id, status, shipping_address, shipping_method,
+                                                  coupon_code, subtotal, discount, shipping, total, currency, expires_at)
+                            values (:id, :shopper, :cart, :status, cast(:address as jsonb), :method, :coupon, :subtotal,
+                                    :discount, :shipping, :total, :currency, :expiresAt)
                             returning id
                         )
                         insert into checkout_line (checkout_id, cart_item_id, product_id, name, unit_price, quantity)
@@ -57,9 +59,11 @@ class CheckoutStore {
                 .param("cart", checkout.cartId())
                 .param("status", checkout.status().name())
                 .param("address", json.writeValueAsString(checkout.address()))
+                .param("method", checkout.shippingMethod().name())
                 .param("coupon", checkout.couponCode())
                 .param("subtotal", checkout.subtotal())
                 .param("discount", checkout.discount())
+                .param("shipping", checkout.shipping())
                 .param("total", checkout.total())
                 .param("currency", checkout.currency())
                 .param("expiresAt", Timestamp.from(checkout.expiresAt()))
@@ -222,13 +226,15 @@ class CheckoutStore {
                 .update();
     }
 
-    void dropCoupon(UUID id) {
+    /** The checkout without its coupon, at {@code shipping} for the goods at full price. */
+    void dropCoupon(UUID id, long shipping) {
         jdbc.sql("""
-                        update checkout set coupon_code = null, coupon_claimed = false, discount = 0, total = subtotal,
-                                            updated_at = now()
+                        update checkout set coupon_code = null, coupon_claimed = false, discount = 0, shipping = :shipping,
+                                            total = subtotal + :shipping, updated_at = now()
                          where id = :id
                         """)
                 .param("id", id)
+                .param("shipping", shipping)
                 .update();
     }
 
@@ -246,8 +252,10 @@ class CheckoutStore {
     private CheckoutRow row(ResultSet rs, int row) throws SQLException {
         return new CheckoutRow(rs.getObject("id", UUID.class), rs.getObject("shopper_id", UUID.class),
                 rs.getObject("cart_id", UUID.class), CheckoutStatus.valueOf(rs.getString("status")),
-                json.readValue(rs.getString("shipping_address"), ShippingAddress.class), rs.getString("coupon_code"),
-                rs.getBoolean("coupon_claimed"), rs.getLong("subtotal"), rs.getLong("discount"), rs.getLong("total"),
+                json.readValue(rs.getString("shipping_address"), ShippingAddress.class),
+                ShippingMethod.valueOf(rs.getString("shipping_method")), rs.getString("coupon_code"),
+                rs.getBoolean("coupon_claimed"), rs.getLong("subtotal"), rs.getLong("discount"), rs.getLong("shipping"),
+                rs.getLong("total"),
                 rs.getString("currency"), rs.getString("payment_session_id"), rs.getString("payment_redirect_url"),
                 rs.getObject("order_id", UUID.class),
                 rs.getTimestamp("expires_at").toInstant());

@@ -19,6 +19,8 @@ import dev.cartwright.payment.PaymentRequest;
 import dev.cartwright.payment.PaymentSession;
 import dev.cartwright.payment.PaymentStatus;
 import dev.cartwright.payment.PaymentSucceeded;
+import dev.cartwright.shipping.ShippingMethod;
+import dev.cartwright.shipping.ShippingRates;
 import dev.cartwright.shopper.ShopperId;
 import java.net.URI;
 import java.time.Duration;
@@ -66,11 +68,12 @@ public class Checkouts {
     private final CheckoutSettings settings;
     private final ReservationCaps caps;
     private final PaymentEvents paymentEvents;
+    private final ShippingRates shippingRates;
     private final TransactionTemplate transactions;
 
     Checkouts(CheckoutStore store, Carts carts, StockReservations reservations, Coupons coupons, Orders orders,
             PaymentProvider provider, PaymentAnomalies anomalies, CheckoutSettings settings, ReservationCaps caps,
-            PaymentEvents paymentEvents, TransactionTemplate transactions) {
+            PaymentEvents paymentEvents, ShippingRates shippingRates, TransactionTemplate transactions) {
         this.store = store;
         this.carts = carts;
         this.reservations = reservations;
@@ -81,6 +84,7 @@ public class Checkouts {
         this.settings = settings;
         this.caps = caps;
         this.paymentEvents = paymentEvents;
+        this.shippingRates = shippingRates;
         this.transactions = transactions;
     }
 
@@ -113,7 +117,7 @@ public class Checkouts {
     }
 
     @Transactional
-    CheckoutOutcome create(ShopperId shopper, ShippingAddress address, @Nullable String couponCode) {
+    CheckoutOutcome create(ShopperId shopper, ShippingAddress address, ShippingMethod method, @Nullable String couponCode) {
         Optional<CheckoutOutcome> atSight = answeredAtSight(shopper);
         if (atSight.isPresent()) {
             return atSight.get();
@@ -155,10 +159,10 @@ public class Checkouts {
         List<StockRequest> wanted = selected.stream().map(line -> new StockRequest(line.productId(), line.quantity())).toList();
         CartView.Totals totals = Pricing.totals(selected.stream()
                 .map(line -> new Pricing.PricedLine(line.unitPrice(), line.quantity(), true)).toList(),
-                basket.totals().currency(), terms);
+                basket.totals().currency(), terms, shippingRates.rate(method, address.country()));
         CheckoutStore.CheckoutRow row = new CheckoutStore.CheckoutRow(id, shopper.value(), basket.cartId(),
-                CheckoutStatus.RESERVED, address, terms == null ? null : terms.code(), false, totals.subtotal(),
-                totals.discount(), totals.total(), totals.currency(), null, null, null,
+                CheckoutStatus.RESERVED, address, method, terms == null ? null : terms.code(), false, totals.subtotal(),
+                totals.discount(), totals.shipping(), totals.total(), totals.currency(), null, null, null,
                 Instant.now().plus(settings.reservationTtl()));
         List<CheckoutView.Line> lines = selected.stream().map(line -> new CheckoutView.Line(line.id(), line.productId(),
                 line.name(), line.unitPrice(), line.quantity(), line.lineTotal())).toList();
@@ -262,7 +266,9 @@ public class Checkouts {
         boolean claimed = false;
         if (locked.couponCode() != null) {
             if (!coupons.claim(locked.couponCode())) {
-                store.dropCoupon(id);
+                // Without the discount the goods may reach the free threshold: shipping is priced again.
+                store.dropCoupon(id, shippingRates.rate(locked.shippingMethod(), locked.address().country())
+                        .of(locked.subtotal()));
                 return new Transition.CouponWithdrawn(locked.couponCode(), view(store.lock(id).orElseThrow()));
             }
             claimed = true;
@@ -450,8 +456,8 @@ public class Checkouts {
         UUID orderId = orders.place(new NewOrder(checkout.id(), checkout.shopperId(),
                 lines.stream().map(line -> new OrderView.Line(line.productId(), line.name(), line.unitPrice(),
                         line.quantity(), line.lineTotal())).toList(),
-                checkout.subtotal(), checkout.discount(), checkout.total(), checkout.currency(), checkout.couponCode(),
-                checkout.address()));
+                checkout.subtotal(), checkout.discount(), checkout.shippingMethod().name(), checkout.shipping(),
+                checkout.total(), checkout.currency(), checkout.couponCode(), checkout.address()));
         carts.removePurchased(checkout.cartId(),
                 lines.stream().collect(Collectors.toMap(CheckoutView.Line::productId, CheckoutView.Line::quantity)),
                 checkout.couponCode());
@@ -517,8 +523,9 @@ public class Checkouts {
     private static CheckoutView view(CheckoutStore.CheckoutRow checkout, List<CheckoutView.Line> lines) {
         int units = lines.stream().mapToInt(CheckoutView.Line::quantity).sum();
         return new CheckoutView(checkout.id(), checkout.status(), checkout.expiresAt(), lines,
-                new CartView.Totals(units, units, checkout.subtotal(), checkout.discount(), checkout.total(),
-                        checkout.currency()),
-                checkout.couponCode(), checkout.address(), checkout.orderId());
+                new CartView.Totals(units, units, checkout.subtotal(), checkout.discount(), checkout.shipping(),
+                        checkout.total(), checkout.currency()),
+                checkout.couponCode(), checkout.address(), checkout.shippingMethod(), checkout.status().isPayable(),
+                checkout.orderId());
     }
 }

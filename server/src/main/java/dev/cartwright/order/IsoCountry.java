@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** An ISO 3166-1 alpha-2 country code, upper case. */
-@Target(ElementType.FIELD)
+@Target({ElementType.FIELD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IsoCountry.Validator.class)
 public @interface IsoCountry {

@@ -2,9 +2,15 @@ package dev.cartwright.order;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,10 +33,10 @@ public class Orders {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID place(NewOrder order) {
         Optional<UUID> inserted = jdbc.sql("""
-                        insert into customer_order (id, checkout_id, shopper_id, subtotal, discount, total, currency,
-                                                    coupon_code, shipping_address)
-                        values (:id, :checkout, :shopper, :subtotal, :discount, :total, :currency, :coupon,
-                                cast(:address as jsonb))
+                        insert into customer_order (id, checkout_id, shopper_id, subtotal, discount, shipping_method,
+                                                    shipping, total, currency, coupon_code, shipping_address)
+                        values (:id, :checkout, :shopper, :subtotal, :discount, :method, :shipping, :total, :currency,
+                                :coupon, cast(:address as jsonb))
                         on conflict (checkout_id) do nothing
                         returning id
                         """)
@@ -39,6 +45,8 @@ public class Orders {
                 .param("shopper", order.shopperId())
                 .param("subtotal", order.subtotal())
                 .param("discount", order.discount())
+                .param("method", order.shippingMethod())
+                .param("shipping", order.shipping())
                 .param("total", order.total())
                 .param("currency", order.currency())
                 .param("coupon", order.couponCode())
@@ -67,32 +75,66 @@ public class Orders {
     }
 
     Optional<OrderView> find(UUID shopperId, UUID orderId) {
-        return jdbc.sql("select * from customer_order where id = :id and shopper_id = :shopper")
+        return withLines(jdbc.sql("select * from customer_order where id = :id and shopper_id = :shopper")
                 .param("id", orderId)
                 .param("shopper", shopperId)
-                .query(this::order)
-                .optional();
+                .query(Orders::order)
+                .list()).stream().findFirst();
     }
 
-    List<OrderView> ofShopper(UUID shopperId) {
-        return jdbc.sql("select * from customer_order where shopper_id = :shopper order by created_at desc limit 100")
-                .param("shopper", shopperId)
-                .query(this::order)
-                .list();
-    }
-
-    private OrderView order(ResultSet rs, int row) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
-        List<OrderView.Line> lines = jdbc.sql("""
-                        select product_id, name, unit_price, quantity from order_line where order_id = :id order by product_id
+    /**
+     * Up to {@code limit} of the shopper's orders placed before {@code after} (from the newest
+     * when it is null), newest first, and whether more follow.
+     */
+    Page page(UUID shopperId, OrderCursors.@Nullable Position after, int limit) {
+        List<Row> rows = jdbc.sql("""
+                        select * from customer_order
+                         where shopper_id = :shopper
+                           and (cast(:afterAt as timestamptz) is null
+                                or (created_at, id) < (cast(:afterAt as timestamptz), cast(:afterId as uuid)))
+                         order by created_at desc, id desc
+                         limit :limit
                         """)
-                .param("id", id)
-                .query((line, n) -> new OrderView.Line(line.getLong(1), line.getString(2), line.getLong(3), line.getInt(4),
-                        line.getLong(3) * line.getInt(4)))
+                .param("shopper", shopperId)
+                .param("afterAt", after == null ? null : OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC))
+                .param("afterId", after == null ? null : after.id())
+                .param("limit", limit + 1)
+                .query(Orders::order)
                 .list();
-        return new OrderView(id, rs.getObject("checkout_id", UUID.class), "PAID", lines, rs.getLong("subtotal"),
-                rs.getLong("discount"), rs.getLong("total"), rs.getString("currency"), rs.getString("coupon_code"),
-                json.readValue(rs.getString("shipping_address"), ShippingAddress.class),
-                rs.getTimestamp("created_at").toInstant());
+        boolean more = rows.size() > limit;
+        return new Page(withLines(more ? rows.subList(0, limit) : rows), more);
+    }
+
+    /** A page of orders; {@code more} when older ones follow its last. */
+    record Page(List<OrderView> orders, boolean more) {}
+
+    /** An order as read, without its lines yet. */
+    private record Row(UUID id, UUID checkoutId, long subtotal, long discount, long shipping, long total, String currency,
+            @Nullable String couponCode, String address, String shippingMethod, Instant createdAt) {}
+
+    /** The orders with their lines, read for all of them in one statement. */
+    private List<OrderView> withLines(List<Row> rows) {
+        Map<UUID, List<OrderView.Line>> lines = jdbc.sql("""
+                        select order_id, product_id, name, unit_price, quantity
+                          from order_line where order_id = any(:ids) order by order_id, product_id
+                        """)
+                .param("ids", rows.stream().map(Row::id).toArray(UUID[]::new))
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), new OrderView.Line(rs.getLong(2),
+                        rs.getString(3), rs.getLong(4), rs.getInt(5), rs.getLong(4) * rs.getInt(5))))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return rows.stream()
+                .map(row -> new OrderView(row.id(), row.checkoutId(), "PAID", lines.getOrDefault(row.id(), List.of()),
+                        row.subtotal(), row.discount(), row.shipping(), row.total(), row.currency(), row.couponCode(),
+                        json.readValue(row.address(), ShippingAddress.class), row.shippingMethod(), row.createdAt()))
+                .toList();
+    }
+
+    private static Row order(ResultSet rs, int row) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getObject("checkout_id", UUID.class), rs.getLong("subtotal"),
+                rs.getLong("discount"), rs.getLong("shipping"), rs.getLong("total"), rs.getString("currency"),
+                rs.getString("coupon_code"), rs.getString("shipping_address"), rs.getString("shipping_method"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -31,13 +31,22 @@ class PricingVectorsTest {
                         line.path("unitPrice").asLong(), line.path("quantity").asInt(), line.path("selected").asBoolean()))
                 .toList();
 
-        CartView.Totals totals = Pricing.totals(lines, vector.path("currency").asString(), discount(vector.path("coupon")));
+        CartView.Totals totals = Pricing.totals(lines, vector.path("currency").asString(), discount(vector.path("coupon")),
+                shipping(vector.path("shipping")));
 
         JsonNode expected = vector.path("totals");
         assertThat(totals).isEqualTo(new CartView.Totals(
                 expected.path("itemCount").asInt(), expected.path("selectedCount").asInt(),
-                expected.path("subtotal").asLong(), expected.path("discount").asLong(),
+                expected.path("subtotal").asLong(), expected.path("discount").asLong(), expected.path("shipping").asLong(),
                 expected.path("total").asLong(), expected.path("currency").asString()));
+    }
+
+    private static Pricing.@Nullable ShippingRate shipping(JsonNode rate) {
+        if (rate.isMissingNode() || rate.isNull()) {
+            return null;
+        }
+        JsonNode freeFrom = rate.path("freeFrom");
+        return new Pricing.ShippingRate(rate.path("price").asLong(), freeFrom.isNull() ? null : freeFrom.asLong());
     }
 
     private static Pricing.@Nullable Discount discount(JsonNode coupon) {

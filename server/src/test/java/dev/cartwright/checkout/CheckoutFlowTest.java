@@ -42,9 +42,12 @@ class CheckoutFlowTest extends ServiceTest {
         String id = checkout.path("id").asString();
         assertThat(created.header("Location")).contains("/api/checkouts/" + id);
         assertThat(checkout.path("status").asString()).isEqualTo("RESERVED");
+        assertThat(checkout.path("payable").asBoolean()).isTrue();
+        assertThat(checkout.path("shippingMethod").asString()).isEqualTo("STANDARD");
         assertThat(checkout.path("expiresAt").asString()).isNotEmpty();
         assertThat(checkout.path("lines")).hasSize(2);
-        assertThat(checkout.path("totals").path("total").asLong()).isEqualTo(2 * 4500 + 800);
+        assertThat(checkout.path("totals").path("shipping").asLong()).isEqualTo(CheckoutTestSteps.SHIPPING);
+        assertThat(checkout.path("totals").path("total").asLong()).isEqualTo(2 * 4500 + 800 + CheckoutTestSteps.SHIPPING);
         assertThat(stock(lamp)).isEqualTo(new Stock(5, 2));
         assertThat(available(shopper, lamp)).isEqualTo(3);
 
@@ -52,20 +55,21 @@ class CheckoutFlowTest extends ServiceTest {
         assertThat(shopper.get("/api/checkouts/" + id).json().path("status").asString()).isEqualTo("PAYMENT_PENDING");
         Shopper.Response hosted = shopper.get(page);
         assertThat(hosted.status()).isEqualTo(200);
-        assertThat(hosted.body()).contains("98.00");
+        assertThat(hosted.body()).contains("117.90");
 
         Shopper.Response paid = completeOnHostedPage(shopper, page, "paid");
         assertThat(paid.status()).isEqualTo(303);
         assertThat(paid.header("Location")).contains("/checkout/" + id + "/complete");
 
         JsonNode done = awaitStatus(shopper, id, "PAID");
+        assertThat(done.path("payable").asBoolean()).isFalse();
         String orderId = done.path("orderId").asString();
         JsonNode order = shopper.get("/api/orders/" + orderId).json();
         assertThat(order.path("checkoutId").asString()).isEqualTo(id);
-        assertThat(order.path("total").asLong()).isEqualTo(9800);
+        assertThat(order.path("total").asLong()).isEqualTo(9800 + CheckoutTestSteps.SHIPPING);
         assertThat(order.path("lines")).hasSize(2);
         assertThat(order.path("shippingAddress").path("country").asString()).isEqualTo("GB");
-        assertThat(shopper.get("/api/orders").json()).hasSize(1);
+        assertThat(shopper.get("/api/orders").json().path("items")).hasSize(1);
         assertThat(stock(lamp)).isEqualTo(new Stock(3, 0));
         assertThat(stock(pen)).isEqualTo(new Stock(9, 0));
         assertThat(shopper.get("/api/cart").json().path("items")).isEmpty();
@@ -114,7 +118,7 @@ class CheckoutFlowTest extends ServiceTest {
         String id = checkout(shopper).json().path("id").asString();
         String declinedPage = startPayment(shopper, id);
         completeOnHostedPage(shopper, declinedPage, "declined");
-        awaitStatus(shopper, id, "FAILED");
+        assertThat(awaitStatus(shopper, id, "FAILED").path("payable").asBoolean()).isTrue();
 
         String page = startPayment(shopper, id);
 
@@ -162,6 +166,7 @@ class CheckoutFlowTest extends ServiceTest {
 
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().path("payable").asBoolean()).isFalse();
         assertThat(stock(product)).isEqualTo(new Stock(2, 0));
         Shopper.Response again = shopper.delete("/api/checkouts/" + id);
         assertThat(again.status()).isEqualTo(409);

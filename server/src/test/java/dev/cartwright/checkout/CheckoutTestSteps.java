@@ -17,6 +17,9 @@ public final class CheckoutTestSteps {
     public static final String ADDRESS = """
             {"name": "Ada Lovelace", "line1": "12 St James's Square", "city": "London", "postalCode": "SW1Y 4JH", "country": "GB"}""";
 
+    /** What Standard shipping to {@link #ADDRESS} costs: Great Britain is outside the EU, where Standard is never free. */
+    public static final long SHIPPING = 1990;
+
     private CheckoutTestSteps() {}
 
     public static Shopper.Response add(Shopper shopper, long productId, int quantity) {
@@ -73,5 +76,12 @@ public final class CheckoutTestSteps {
 
     public static JsonNode awaitStatus(Shopper shopper, String checkoutId, String status) {
         return awaitCheckout(shopper, checkoutId, checkout -> checkout.path("status").asString().equals(status));
+    }
+
+    /** Pays for the checkout on the provider's page and answers the order it became. */
+    public static JsonNode payForOrder(Shopper shopper, String checkoutId) {
+        completeOnHostedPage(shopper, startPayment(shopper, checkoutId), "paid");
+        String orderId = awaitStatus(shopper, checkoutId, "PAID").path("orderId").asString();
+        return shopper.get("/api/orders/" + orderId).json();
     }
 }

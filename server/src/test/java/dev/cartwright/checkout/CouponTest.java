@@ -56,7 +56,7 @@ class CouponTest extends ServiceTest {
 
         JsonNode created = checkout(shopper).json();
         assertThat(created.path("couponCode").asString()).isEqualTo(code);
-        assertThat(created.path("totals").path("total").asLong()).isEqualTo(1809);
+        assertThat(created.path("totals").path("total").asLong()).isEqualTo(1809 + CheckoutTestSteps.SHIPPING);
 
         assertThat(shopper.delete("/api/cart/coupon").json().path("couponCode").isNull()).isTrue();
     }
@@ -94,7 +94,7 @@ class CouponTest extends ServiceTest {
         String paid = checkout(payer, code).json().path("id").asString();
         completeOnHostedPage(payer, startPayment(payer, paid), "paid");
         JsonNode done = awaitStatus(payer, paid, "PAID");
-        assertThat(payer.get("/api/orders/" + done.path("orderId").asString()).json().path("total").asLong()).isEqualTo(1700);
+        assertThat(payer.get("/api/orders/" + done.path("orderId").asString()).json().path("total").asLong()).isEqualTo(1700 + CheckoutTestSteps.SHIPPING);
 
         Shopper decliner = newShopper();
         add(decliner, product.id(), 1);

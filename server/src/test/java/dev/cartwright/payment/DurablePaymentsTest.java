@@ -12,6 +12,7 @@ import dev.cartwright.Race;
 import dev.cartwright.ServiceTest;
 import dev.cartwright.Shopper;
 import dev.cartwright.catalog.Product;
+import dev.cartwright.checkout.CheckoutTestSteps;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * port where the shop is down until a test brings it back ({@link WebhookRelay}).
  */
 class DurablePaymentsTest extends ServiceTest {
+
+    /** What {@link #pendingPayment(String)} costs: two units and their shipping. */
+    private static final long TOTAL = 2 * 2400 + CheckoutTestSteps.SHIPPING;
 
     private static final int WEBHOOK_PORT = freePort();
 
@@ -226,10 +230,10 @@ class DurablePaymentsTest extends ServiceTest {
         String key = "refund_" + pending.sessionId();
         Instant refundedAt = jdbc.sql("select refunded_at from simulated_payment_session where id = :id")
                 .param("id", pending.sessionId()).query(Instant.class).single();
-        assertThat(provider.refund(pending.sessionId(), 4800, "EUR", key)).isEqualTo(new RefundOutcome.Refunded());
+        assertThat(provider.refund(pending.sessionId(), TOTAL, "EUR", key)).isEqualTo(new RefundOutcome.Refunded());
         assertThat(jdbc.sql("select refunded_at from simulated_payment_session where id = :id")
                 .param("id", pending.sessionId()).query(Instant.class).single()).isEqualTo(refundedAt);
-        assertThat(provider.refund(pending.sessionId(), 4800, "EUR", "another key"))
+        assertThat(provider.refund(pending.sessionId(), TOTAL, "EUR", "another key"))
                 .isInstanceOf(RefundOutcome.Refused.class);
     }
 
@@ -254,8 +258,8 @@ class DurablePaymentsTest extends ServiceTest {
     private static String success(String eventId, Pending pending) {
         return """
                 {"id": "%s", "type": "payment.succeeded", "created": %d, "data": {"sessionId": "%s", "checkoutId": "%s",
-                 "amount": 4800, "currency": "EUR"}}""".formatted(eventId, Instant.now().getEpochSecond(), pending.sessionId(),
-                pending.checkoutId());
+                 "amount": %d, "currency": "EUR"}}""".formatted(eventId, Instant.now().getEpochSecond(), pending.sessionId(),
+                pending.checkoutId(), TOTAL);
     }
 
     private Shopper.Response deliverSigned(String body) {

@@ -33,7 +33,8 @@ class HostedPaymentPageTest extends ServiceTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
-        assertThat(page.body()).contains("19.99 EUR", "<button type=\"submit\" class=\"pay\">Pay</button>",
+        // 19.99 for the pot, 19.90 for Standard shipping to the test address.
+        assertThat(page.body()).contains("39.89 EUR", "<button type=\"submit\" class=\"pay\">Pay</button>",
                 "<button type=\"submit\" class=\"decline\">Decline</button>", "name=\"viewport\"", "lang=\"en\"");
         assertThat(started.page()).matches("/pay/ps_[A-Za-z0-9_-]{24}");
     }

@@ -9,6 +9,7 @@ import dev.cartwright.Race;
 import dev.cartwright.ServiceTest;
 import dev.cartwright.Shopper;
 import dev.cartwright.catalog.Product;
+import dev.cartwright.checkout.CheckoutTestSteps;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** The webhook believes only signed, fresh events, applies each once, and is not confused by their order. */
 class PaymentWebhookTest extends ServiceTest {
+
+    /** What {@link #pendingPayment()} costs: two jugs and their shipping. */
+    private static final long TOTAL = 2 * 2400 + CheckoutTestSteps.SHIPPING;
 
     @Autowired
     WebhookSignature signature;
@@ -36,7 +40,7 @@ class PaymentWebhookTest extends ServiceTest {
     }
 
     private static String event(String eventId, String type, Pending pending, String reason) {
-        return event(eventId, type, pending, reason, 4800);
+        return event(eventId, type, pending, reason, TOTAL);
     }
 
     private static String event(String eventId, String type, Pending pending, String reason, long amount) {
@@ -191,22 +195,22 @@ class PaymentWebhookTest extends ServiceTest {
 
         assertThat(deliverSigned(success(tooLittle, pending.checkoutId(), pending.sessionId(), 1, "EUR"), Instant.now())
                 .status()).isEqualTo(200);
-        assertThat(deliverSigned(success(otherCurrency, pending.checkoutId(), pending.sessionId(), 4800, "USD"), Instant.now())
+        assertThat(deliverSigned(success(otherCurrency, pending.checkoutId(), pending.sessionId(), TOTAL, "USD"), Instant.now())
                 .status()).isEqualTo(200);
 
         assertThat(status(pending)).isEqualTo("PAYMENT_PENDING");
         assertThat(onHand(pending.product())).isEqualTo(5);
-        assertThat(anomalies(tooLittle)).containsExactly(new Anomaly(pending.checkoutId(), "AMOUNT_MISMATCH", "4800 EUR",
+        assertThat(anomalies(tooLittle)).containsExactly(new Anomaly(pending.checkoutId(), "AMOUNT_MISMATCH", TOTAL + " EUR",
                 "1 EUR", pending.sessionId(), 1, "EUR"));
-        assertThat(anomalies(otherCurrency)).containsExactly(new Anomaly(pending.checkoutId(), "AMOUNT_MISMATCH", "4800 EUR",
-                "4800 USD", pending.sessionId(), 4800, "USD"));
+        assertThat(anomalies(otherCurrency)).containsExactly(new Anomaly(pending.checkoutId(), "AMOUNT_MISMATCH", TOTAL + " EUR",
+                TOTAL + " USD", pending.sessionId(), TOTAL, "USD"));
     }
 
     @Test
     void aSuccessThroughAnotherPaymentSessionDoesNotCompleteTheCheckoutAndIsRecordedOnce() {
         Pending pending = pendingPayment();
         String eventId = "evt_" + UUID.randomUUID();
-        String body = success(eventId, pending.checkoutId(), "ps_someoneElsesSession", 4800, "EUR");
+        String body = success(eventId, pending.checkoutId(), "ps_someoneElsesSession", TOTAL, "EUR");
 
         assertThat(deliverSigned(body, Instant.now()).status()).isEqualTo(200);
         assertThat(deliverSigned(body, Instant.now()).json().path("duplicate").asBoolean()).isTrue();
@@ -214,7 +218,7 @@ class PaymentWebhookTest extends ServiceTest {
         assertThat(status(pending)).isEqualTo("PAYMENT_PENDING");
         assertThat(onHand(pending.product())).isEqualTo(5);
         assertThat(anomalies(eventId)).containsExactly(new Anomaly(pending.checkoutId(), "SESSION_MISMATCH",
-                pending.sessionId(), "ps_someoneElsesSession", "ps_someoneElsesSession", 4800, "EUR"));
+                pending.sessionId(), "ps_someoneElsesSession", "ps_someoneElsesSession", TOTAL, "EUR"));
 
         deliverSigned(event("evt_" + UUID.randomUUID(), WebhookEvent.SUCCEEDED, pending, null), Instant.now());
         assertThat(status(pending)).isEqualTo("PAID");
@@ -225,7 +229,7 @@ class PaymentWebhookTest extends ServiceTest {
         Pending pending = pendingPayment();
 
         assertThat(deliverSigned(event("evt_" + UUID.randomUUID(), WebhookEvent.FAILED, pending.checkoutId(),
-                "ps_abandonedSession", "declined", 4800, "EUR"), Instant.now()).status()).isEqualTo(200);
+                "ps_abandonedSession", "declined", TOTAL, "EUR"), Instant.now()).status()).isEqualTo(200);
 
         assertThat(status(pending)).isEqualTo("PAYMENT_PENDING");
         assertThat(jdbc.sql("select reserved from stock where product_id = :id").param("id", pending.product().id())
@@ -252,7 +256,7 @@ class PaymentWebhookTest extends ServiceTest {
         String quickerCheckout = checkout(quicker).json().path("id").asString();
         String quickerPage = startPayment(quicker, quickerCheckout);
         deliverSigned(success("evt_" + UUID.randomUUID(), quickerCheckout, quickerPage.substring(quickerPage.lastIndexOf('/') + 1),
-                12000, "EUR"), Instant.now());
+                5 * 2400 + CheckoutTestSteps.SHIPPING, "EUR"), Instant.now());
         String late = "evt_" + UUID.randomUUID();
 
         assertThat(deliverSigned(event(late, WebhookEvent.SUCCEEDED, pending, null), Instant.now()).status()).isEqualTo(200);
@@ -261,7 +265,7 @@ class PaymentWebhookTest extends ServiceTest {
         assertThat(onHand(pending.product())).isZero();
         assertThat(anomalies(late)).containsExactly(new Anomaly(pending.checkoutId(), "ARRIVED_TOO_LATE",
                 "a checkout awaiting payment", "a checkout CANCELLED whose stock can no longer be had", pending.sessionId(),
-                4800, "EUR"));
+                TOTAL, "EUR"));
     }
 
     @Test
