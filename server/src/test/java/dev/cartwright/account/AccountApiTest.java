@@ -10,10 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cartwright.ServiceTest;
 import dev.cartwright.Shopper;
 import dev.cartwright.catalog.Product;
+import dev.cartwright.platform.RetentionTask;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class AccountApiTest extends ServiceTest {
+
+    @Autowired
+    private List<RetentionTask> retentionTasks;
 
     @Test
     void signingUpSignsInAndTheAccountSaysWhoItIs() {
@@ -213,6 +219,27 @@ class AccountApiTest extends ServiceTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.code()).isEqualTo("FOREIGN_ORIGIN");
         assertThat(browser.get("/api/account").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anAccountLongAwayIsNeverForgottenLikeAGuest() {
+        Product mug = newProduct("Remembered Mug", 900, 10);
+        Shopper browser = newShopper();
+        String email = newAccount(browser);
+        browser.put("/api/cart/products/" + mug.id(), "{\"quantity\": 1}");
+        jdbc.sql("""
+                        with account as (select shopper_id from account where email = :email),
+                             cart as (update cart set updated_at = now() - interval '40 days'
+                                       where owner_id = (select shopper_id from account))
+                        update shopper set last_seen_at = now() - interval '40 days' where id = (select shopper_id from account)
+                        """)
+                .param("email", email)
+                .update();
+
+        retentionTasks.stream().filter(task -> task.rows().startsWith("abandoned guests")).forEach(task -> task.forget(500));
+
+        assertThat(browser.get("/api/account").status()).isEqualTo(200);
+        assertThat(browser.get("/api/cart").json().path("items").size()).isEqualTo(1);
     }
 
     private static void assertRefused(Shopper.Response refused, String field, String detail) {
