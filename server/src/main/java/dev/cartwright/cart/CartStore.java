@@ -85,6 +85,66 @@ class CartStore {
                 .update();
     }
 
+    /** Locks these carts, in id order: two carts are only ever locked together in that order. */
+    void lockInIdOrder(List<UUID> cartIds) {
+        jdbc.sql("select id from cart where id = any(:ids) order by id for update")
+                .param("ids", cartIds.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list();
+    }
+
+    /** A line of one of two carts being merged, with its product's name and what is available of it. */
+    record MergeLine(UUID cartId, long productId, String name, int quantity, boolean selected, int available) {}
+
+    List<MergeLine> mergeLines(UUID from, UUID into) {
+        return jdbc.sql("""
+                        select i.cart_id, i.product_id, p.name, i.quantity, i.selected,
+                               coalesce(s.on_hand - s.reserved, 0) as available
+                          from cart_item i
+                          join product p on p.id = i.product_id
+                          left join stock s on s.product_id = i.product_id
+                         where i.cart_id in (:from, :into)
+                         order by i.id
+                        """)
+                .param("from", from)
+                .param("into", into)
+                .query((rs, row) -> new MergeLine(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getInt(4),
+                        rs.getBoolean(5), rs.getInt(6)))
+                .list();
+    }
+
+    /** Sets these lines' quantities in the cart, making those it lacks (selected as given); a line it has keeps its selection. */
+    void writeMerged(UUID cartId, List<MergeLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into cart_item (cart_id, product_id, quantity, selected)
+                        select :cart, w.product_id, w.quantity, w.selected
+                          from unnest(cast(:products as bigint[]), cast(:quantities as int[]), cast(:selected as boolean[]))
+                               with ordinality as w(product_id, quantity, selected, n)
+                         order by w.n
+                        on conflict (cart_id, product_id) do update set quantity = excluded.quantity
+                        """)
+                .param("cart", cartId)
+                .param("products", lines.stream().map(MergeLine::productId).toArray(Long[]::new))
+                .param("quantities", lines.stream().map(MergeLine::quantity).toArray(Integer[]::new))
+                .param("selected", lines.stream().map(MergeLine::selected).toArray(Boolean[]::new))
+                .update();
+    }
+
+    /** Empties the cart of its lines and its coupon; the version grows by one. */
+    void empty(UUID cartId) {
+        jdbc.sql("""
+                        with removed as (delete from cart_item where cart_id = :cart)
+                        update cart set version = version + 1, updated_at = now(), coupon_code = null, coupon_kind = null,
+                                        coupon_amount = null, coupon_minimum = null
+                         where id = :cart
+                        """)
+                .param("cart", cartId)
+                .update();
+    }
+
     /** Locks a cart known by id, for changes made on the shopper's behalf (a paid checkout). */
     Optional<CartRow> lock(UUID cartId) {
         return jdbc.sql("select " + CART_COLUMNS + " from cart where id = :id for update")

@@ -7,12 +7,14 @@ import dev.cartwright.inventory.StockLevels;
 import dev.cartwright.shopper.ShopperId;
 import dev.cartwright.shopper.Shoppers;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -36,9 +38,11 @@ public class Carts {
     private final String currency;
     private final ApplicationEventPublisher events;
     private final Shoppers shoppers;
+    private final SharingStore sharing;
 
     Carts(CartStore store, Products products, StockLevels stock, CartLimits limits, CatalogSettings catalog,
-            ApplicationEventPublisher events, Shoppers shoppers) {
+            ApplicationEventPublisher events, Shoppers shoppers, SharingStore sharing) {
+        this.sharing = sharing;
         this.events = events;
         this.shoppers = shoppers;
         this.store = store;
@@ -261,6 +265,53 @@ public class Carts {
         store.lowerToAvailable(cart.id(), available);
         events.publishEvent(new CartChanged(cart.id()));
         return view(cart.next());
+    }
+
+    /**
+     * The guest's own cart joins the account's own cart, both locked in cart-id order: each line's
+     * units are added to the account's and capped at the line maximum and at what is available
+     * (a line the account already holds is never lowered), and a line that would pass the cart's
+     * line limit is left out. The guest's cart is emptied. Only the guest's own cart merges: a
+     * shared cart the guest had joined is left (its members see one fewer), and those who joined
+     * the guest's cart keep it, emptied. The account's cart gets a new version even when nothing
+     * moved, so every screen of the account is shown it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CartMerge merge(ShopperId guest, ShopperId account) {
+        UUID from = ownCartId(guest);
+        UUID into = ownCartId(account);
+        store.create(account);
+        store.lockInIdOrder(from.compareTo(into) < 0 ? List.of(from, into) : List.of(into, from));
+        sharing.leave(guest).ifPresent(left -> events.publishEvent(new CartChanged(left)));
+        List<CartStore.MergeLine> lines = store.mergeLines(from, into);
+        Map<Long, CartStore.MergeLine> held = lines.stream().filter(line -> line.cartId().equals(into))
+                .collect(Collectors.toMap(CartStore.MergeLine::productId, Function.identity()));
+        List<CartStore.MergeLine> guestLines = lines.stream().filter(line -> line.cartId().equals(from)).toList();
+        List<CartStore.MergeLine> written = new ArrayList<>();
+        List<CartMerge.Capped> capped = new ArrayList<>();
+        int lineCount = held.size();
+        for (CartStore.MergeLine line : guestLines) {
+            CartStore.MergeLine already = held.get(line.productId());
+            int inAccount = already == null ? 0 : already.quantity();
+            int requested = inAccount + line.quantity();
+            boolean room = already != null || lineCount < limits.maxLines();
+            int kept = room ? Math.max(inAccount, Math.min(requested, Math.min(limits.maxQuantityPerLine(), line.available()))) : 0;
+            if (kept > inAccount) {
+                written.add(new CartStore.MergeLine(into, line.productId(), line.name(), kept,
+                        already == null ? line.selected() : already.selected(), line.available()));
+                lineCount += already == null ? 1 : 0;
+            }
+            if (kept < requested) {
+                capped.add(new CartMerge.Capped(line.productId(), line.name(), requested, kept));
+            }
+        }
+        store.writeMerged(into, written);
+        changed(into);
+        if (!guestLines.isEmpty()) {
+            store.empty(from);
+            events.publishEvent(new CartChanged(from));
+        }
+        return new CartMerge(view(into).orElseThrow(), List.copyOf(capped));
     }
 
     /** Locks a cart a payment will take units from, first, as the one lock order has it (cart, checkout, stock, coupon). */

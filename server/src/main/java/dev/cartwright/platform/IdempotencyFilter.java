@@ -21,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatchers;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,8 +56,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      * page again), and it calls the provider, while which no connection may be held: its key is
      * not wrapped in a transaction.
      */
-    private static final RequestMatcher IDEMPOTENT_BY_ITSELF =
-            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/checkouts/{id}/payment");
+    private static final RequestMatcher IDEMPOTENT_BY_ITSELF = RequestMatchers.anyOf(
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/checkouts/{id}/payment"),
+            // Signing in or up hashes a password (no connection may wait on it) and answers with a
+            // new session's cookie, which a replay must never hand out; a retry is a sign-in again.
+            PathPatternRequestMatcher.pathPattern("/api/account/**"));
     private static final Set<String> REPLAYED_HEADERS = Set.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG, HttpHeaders.LOCATION);
 
     private final IdempotencyKeys keys;

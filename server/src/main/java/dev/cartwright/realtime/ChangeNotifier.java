@@ -3,6 +3,7 @@ package dev.cartwright.realtime;
 import dev.cartwright.cart.CartChanged;
 import dev.cartwright.cart.CartSwitched;
 import dev.cartwright.inventory.StockChanged;
+import dev.cartwright.shopper.IdentityEnded;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,6 +45,8 @@ class ChangeNotifier {
     private Set<UUID> carts = new HashSet<>();
     private Set<Long> products = new HashSet<>();
     private Set<UUID> shoppers = new HashSet<>();
+    private Set<UUID> signedInGuests = new HashSet<>();
+    private Set<UUID> signedOutSessions = new HashSet<>();
     private @Nullable Connection connection;
 
     ChangeNotifier(DataSource dataSource, JsonMapper json) {
@@ -67,6 +70,17 @@ class ChangeNotifier {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void on(IdentityEnded ended) {
+        synchronized (lock) {
+            if (ended.session() == null) {
+                signedInGuests.add(ended.shopperId());
+            } else {
+                signedOutSessions.add(ended.session());
+            }
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void on(StockChanged changed) {
         synchronized (lock) {
             products.addAll(changed.productIds());
@@ -76,10 +90,12 @@ class ChangeNotifier {
     private void flush() {
         Changes changes;
         synchronized (lock) {
-            changes = new Changes(carts, products, shoppers);
+            changes = new Changes(carts, products, shoppers, signedInGuests, signedOutSessions);
             carts = new HashSet<>();
             products = new HashSet<>();
             shoppers = new HashSet<>();
+            signedInGuests = new HashSet<>();
+            signedOutSessions = new HashSet<>();
         }
         if (changes.isEmpty()) {
             return;
@@ -99,6 +115,8 @@ class ChangeNotifier {
                     carts.addAll(part.carts());
                     products.addAll(part.products());
                     shoppers.addAll(part.shoppers());
+                    signedInGuests.addAll(part.signedInGuests());
+                    signedOutSessions.addAll(part.signedOutSessions());
                 });
             }
             log.warn("Could not notify other nodes of {} of {} batches of changes; sending them again: {}",
@@ -129,6 +147,12 @@ class ChangeNotifier {
         }
         for (Set<UUID> shoppers : chunks(changes.shoppers())) {
             parts.add(new Changes(Set.of(), Set.of(), shoppers));
+        }
+        for (Set<UUID> guests : chunks(changes.signedInGuests())) {
+            parts.add(new Changes(Set.of(), Set.of(), Set.of(), guests, Set.of()));
+        }
+        for (Set<UUID> sessions : chunks(changes.signedOutSessions())) {
+            parts.add(new Changes(Set.of(), Set.of(), Set.of(), Set.of(), sessions));
         }
         return parts;
     }

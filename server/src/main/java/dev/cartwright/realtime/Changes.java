@@ -7,17 +7,28 @@ import org.jspecify.annotations.Nullable;
 /**
  * What changed, by id only: each node reads the current state itself before it pushes.
  * {@code shoppers} now use another cart (joined, left or removed), so their sockets follow them.
+ * {@code signedInGuests} signed in, and {@code signedOutSessions} signed out: the sockets opened
+ * under those identities close, and reconnect with the cookie their browser has now.
  */
-record Changes(Set<UUID> carts, Set<Long> products, Set<UUID> shoppers) {
+record Changes(Set<UUID> carts, Set<Long> products, Set<UUID> shoppers, Set<UUID> signedInGuests,
+        Set<UUID> signedOutSessions) {
 
-    /** A node that predates {@code shoppers} sends none. */
-    Changes(Set<UUID> carts, Set<Long> products, @Nullable Set<UUID> shoppers) {
+    /** A node that predates a field sends none of it. */
+    Changes(Set<UUID> carts, Set<Long> products, @Nullable Set<UUID> shoppers, @Nullable Set<UUID> signedInGuests,
+            @Nullable Set<UUID> signedOutSessions) {
         this.carts = carts;
         this.products = products;
         this.shoppers = shoppers == null ? Set.of() : shoppers;
+        this.signedInGuests = signedInGuests == null ? Set.of() : signedInGuests;
+        this.signedOutSessions = signedOutSessions == null ? Set.of() : signedOutSessions;
+    }
+
+    Changes(Set<UUID> carts, Set<Long> products, Set<UUID> shoppers) {
+        this(carts, products, shoppers, Set.of(), Set.of());
     }
 
     boolean isEmpty() {
-        return carts.isEmpty() && products.isEmpty() && shoppers.isEmpty();
+        return carts.isEmpty() && products.isEmpty() && shoppers.isEmpty() && signedInGuests.isEmpty()
+                && signedOutSessions.isEmpty();
     }
 }

@@ -4,20 +4,24 @@ import dev.cartwright.cart.CartView;
 import dev.cartwright.cart.Carts;
 import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.inventory.StockLevels;
+import dev.cartwright.shopper.SessionId;
 import dev.cartwright.shopper.ShopperId;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This node's WebSockets, by their shopper, the cart they show and the products they follow.
- * A shopper who joins, leaves or is removed from a shared cart is shown their new cart. A change is read
+ * A shopper who joins, leaves or is removed from a shared cart is shown their new cart; a
+ * connection of a guest who signed in, or of a session that signed out, is closed, to connect again. A change is read
  * once and handed to each connection's {@link Outbox}, which never makes this thread wait.
  * The indexes hold only what open connections follow: an entry nobody follows is dropped, so a
  * client that subscribes to ever new products costs no more than its current subscription.
@@ -40,6 +44,9 @@ class Fanout {
 
     /** How many entries each index holds; tests check that they shrink again. */
     record Sizes(int connections, int shoppers, int carts, int products) {}
+
+    /** The browser signed in or out: it connects again, with the cookie it has now. */
+    static final CloseStatus IDENTITY_ENDED = new CloseStatus(4001, "signed in or out, connect again");
 
     Fanout(Carts carts, StockLevels stock, JsonMapper json) {
         this.carts = carts;
@@ -104,6 +111,14 @@ class Fanout {
     }
 
     void push(Changes changes) {
+        changes.signedInGuests().forEach(guest -> byShopper.getOrDefault(guest, Set.of()).stream()
+                .filter(outbox -> session(outbox) == null)
+                .forEach(outbox -> outbox.close(IDENTITY_ENDED)));
+        if (!changes.signedOutSessions().isEmpty()) {
+            connections.keySet().stream()
+                    .filter(outbox -> changes.signedOutSessions().contains(session(outbox)))
+                    .forEach(outbox -> outbox.close(IDENTITY_ENDED));
+        }
         for (UUID shopperId : changes.shoppers()) {
             Set<Outbox> outboxes = byShopper.getOrDefault(shopperId, Set.of());
             if (!outboxes.isEmpty()) {
@@ -152,6 +167,11 @@ class Fanout {
             outboxes.remove(outbox);
             return outboxes.isEmpty() ? null : outboxes;
         });
+    }
+
+    private static @Nullable UUID session(Outbox outbox) {
+        return outbox.session().getAttributes().get(SessionId.REQUEST_ATTRIBUTE) instanceof SessionId session
+                ? session.value() : null;
     }
 
     private TextMessage cartMessage(CartView cart) {

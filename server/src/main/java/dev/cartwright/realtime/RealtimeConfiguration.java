@@ -2,6 +2,7 @@ package dev.cartwright.realtime;
 
 import dev.cartwright.platform.ProblemWriter;
 import dev.cartwright.platform.Problems;
+import dev.cartwright.shopper.SessionId;
 import dev.cartwright.shopper.ShopperId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -115,6 +116,10 @@ class RealtimeConfiguration implements WebSocketConfigurer {
                 Object shopper = http.getAttribute(ShopperId.REQUEST_ATTRIBUTE);
                 if (shopper != null) {
                     attributes.put(ShopperId.REQUEST_ATTRIBUTE, shopper);
+                }
+                Object session = http.getAttribute(SessionId.REQUEST_ATTRIBUTE);
+                if (session != null) {
+                    attributes.put(SessionId.REQUEST_ATTRIBUTE, session);
                 }
             }
             return true;

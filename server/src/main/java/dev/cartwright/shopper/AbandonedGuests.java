@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Forgets guests who have stayed away longer than the retention and left nothing that matters:
+ * Forgets guests (never accounts) who have stayed away longer than the retention and left nothing that matters:
  * no order, no open checkout, no payment to look into, a cart nobody has touched since. Whether that is so is read from
  * the cart, checkout and order tables; what they keep of the guest goes by {@link GuestsForgotten}.
  */
@@ -37,6 +37,7 @@ class AbandonedGuests implements RetentionTask {
         List<UUID> ids = jdbc.sql("""
                         select s.id from shopper s
                          where s.last_seen_at < now() - make_interval(secs => :retention)
+                           and not exists (select 1 from account a where a.shopper_id = s.id)
                            and not exists (select 1 from customer_order o where o.shopper_id = s.id)
                            and not exists (select 1 from checkout k where k.shopper_id = s.id
                                               and (k.status in ('RESERVED', 'PAYMENT_PENDING', 'PAID')

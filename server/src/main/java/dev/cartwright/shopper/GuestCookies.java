@@ -16,9 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Guest cookies signed with a key every node shares: the shopper's id and the cookie's issue
- * time, then an HMAC of both. A request is known without a database lookup, and a cookie
- * nobody issued, or one changed by a single bit, is no one's.
+ * Shopper cookies signed with a key every node shares: the shopper's id and the cookie's issue
+ * time (and, for a signed-in browser, its session's id), then an HMAC of them. A guest is known
+ * without a database lookup, and a cookie nobody issued, or one changed by a single bit, is no one's.
  */
 @Component
 class GuestCookies {
@@ -27,6 +27,10 @@ class GuestCookies {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     /** 16 bytes of id and 8 of issue time, a dot, 32 bytes of HMAC-SHA256; all base64url. */
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{32}\\.[A-Za-z0-9_-]{43}");
+    /** 16 bytes of id, 8 of issue time and 16 of session, a dot, 32 bytes of HMAC-SHA256. */
+    private static final Pattern SESSION_FORMAT = Pattern.compile("[A-Za-z0-9_-]{54}\\.[A-Za-z0-9_-]{43}");
+    /** Signed apart from guest claims, so that no bytes of one kind can pass for the other. */
+    private static final byte[] SESSION_DOMAIN = "session:".getBytes(StandardCharsets.US_ASCII);
 
     private final SecretKeySpec key;
 
@@ -55,6 +59,36 @@ class GuestCookies {
         ByteBuffer read = ByteBuffer.wrap(claims);
         UUID id = new UUID(read.getLong(), read.getLong());
         return Optional.of(new GuestCookie(new ShopperId(id), Instant.ofEpochSecond(read.getLong())));
+    }
+
+    String issue(SessionCookie cookie) {
+        byte[] claims = ByteBuffer.allocate(40)
+                .putLong(cookie.shopper().value().getMostSignificantBits())
+                .putLong(cookie.shopper().value().getLeastSignificantBits())
+                .putLong(cookie.issuedAt().getEpochSecond())
+                .putLong(cookie.session().getMostSignificantBits())
+                .putLong(cookie.session().getLeastSignificantBits())
+                .array();
+        return ENCODER.encodeToString(claims) + "." + ENCODER.encodeToString(mac(sessionClaims(claims)));
+    }
+
+    Optional<SessionCookie> readSession(String value) {
+        if (!SESSION_FORMAT.matcher(value).matches()) {
+            return Optional.empty();
+        }
+        int dot = value.indexOf('.');
+        byte[] claims = DECODER.decode(value.substring(0, dot));
+        if (!MessageDigest.isEqual(mac(sessionClaims(claims)), DECODER.decode(value.substring(dot + 1)))) {
+            return Optional.empty();
+        }
+        ByteBuffer read = ByteBuffer.wrap(claims);
+        UUID id = new UUID(read.getLong(), read.getLong());
+        Instant issuedAt = Instant.ofEpochSecond(read.getLong());
+        return Optional.of(new SessionCookie(new ShopperId(id), new UUID(read.getLong(), read.getLong()), issuedAt));
+    }
+
+    private static byte[] sessionClaims(byte[] claims) {
+        return ByteBuffer.allocate(SESSION_DOMAIN.length + claims.length).put(SESSION_DOMAIN).put(claims).array();
     }
 
     /**

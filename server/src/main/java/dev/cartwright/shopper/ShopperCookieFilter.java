@@ -29,6 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * before their first change. Catalog reads, provider webhooks and operator calls need no shopper.
  * A signed cookie younger than the refresh interval is trusted as it is; an older one is checked
  * against the database once and issued anew, so the forgotten never come back as themselves.
+ * A signed-in browser's cookie names its session, which is checked on every request: once it
+ * has signed out, the cookie (and every copy of it) is a new guest's.
  */
 @Component
 @Order(FilterOrder.SHOPPER)
@@ -46,11 +48,13 @@ class ShopperCookieFilter extends OncePerRequestFilter {
     private final Shoppers shoppers;
     private final GuestCookies cookies;
     private final ShopperSettings settings;
+    private final Sessions sessions;
 
-    ShopperCookieFilter(Shoppers shoppers, GuestCookies cookies, ShopperSettings settings) {
+    ShopperCookieFilter(Shoppers shoppers, GuestCookies cookies, ShopperSettings settings, Sessions sessions) {
         this.shoppers = shoppers;
         this.cookies = cookies;
         this.settings = settings;
+        this.sessions = sessions;
     }
 
     @Override
@@ -76,6 +80,15 @@ class ShopperCookieFilter extends OncePerRequestFilter {
     private ShopperId shopperOf(HttpServletRequest request, HttpServletResponse response) {
         Instant now = Instant.now();
         Optional<String> value = cookieValue(request);
+        Optional<SessionCookie> signedIn = value.flatMap(cookies::readSession);
+        if (signedIn.isPresent()) {
+            if (sessions.live(signedIn.get())) {
+                request.setAttribute(SessionId.REQUEST_ATTRIBUTE, new SessionId(signedIn.get().session()));
+                return signedIn.get().shopper();
+            }
+            // Signed out (here or with another copy of the cookie): a new guest, with nothing of the account's.
+            return issue(request, response, new ShopperId(UUID.randomUUID()), now);
+        }
         Optional<GuestCookie> cookie = value.flatMap(cookies::read);
         if (cookie.isPresent()) {
             Duration age = Duration.between(cookie.get().issuedAt(), now);
@@ -93,15 +106,20 @@ class ShopperCookieFilter extends OncePerRequestFilter {
     }
 
     private ShopperId issue(HttpServletRequest request, HttpServletResponse response, ShopperId shopper, Instant now) {
-        ResponseCookie cookie = ResponseCookie.from(COOKIE, cookies.issue(new GuestCookie(shopper, now)))
+        setCookie(request, response, cookies.issue(new GuestCookie(shopper, now)));
+        return shopper;
+    }
+
+    /** The browser's shopper cookie is this value from now on; it replaces one set earlier in the same answer. */
+    static void setCookie(HttpServletRequest request, HttpServletResponse response, String value) {
+        ResponseCookie cookie = ResponseCookie.from(COOKIE, value)
                 .httpOnly(true)
                 .sameSite("Lax")
                 .secure(request.isSecure())
                 .path("/")
                 .maxAge(LIFETIME)
                 .build();
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
-        return shopper;
+        response.setHeader(HttpHeaders.SET_COOKIE, cookie.toString());
     }
 
     private static Optional<String> cookieValue(HttpServletRequest request) {

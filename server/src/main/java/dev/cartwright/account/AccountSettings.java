@@ -1,0 +1,17 @@
+package dev.cartwright.account;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How many sign-ins (and sign-ups, which can guess a password too) one email and one client
+ * address may try per {@code signInPeriod}: a token bucket that holds that many and refills them
+ * evenly over the period. {@code rateLimit} false turns them off with the other limits.
+ */
+@Validated
+@ConfigurationProperties("cartwright.account")
+record AccountSettings(boolean rateLimit, @NotNull Duration signInPeriod, @Min(1) int signInsPerAccount,
+        @Min(1) int signInsPerAddress) {}

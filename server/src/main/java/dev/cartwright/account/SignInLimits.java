@@ -1,0 +1,57 @@
+package dev.cartwright.account;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.util.List;
+import java.util.OptionalLong;
+import org.springframework.stereotype.Component;
+
+/**
+ * Slows down password guessing: a token bucket per email, whether or not it has an account (so
+ * the limit tells nothing), and one per client address, in this node's memory, bounded as the
+ * platform's rate limits are (a bucket left alone for a period is full again, so forgetting it
+ * then changes nothing).
+ */
+@Component
+class SignInLimits {
+
+    private static final int MAX_BUCKETS = 100_000;
+
+    private enum Counted { ACCOUNT, ADDRESS }
+
+    private record BucketKey(Counted counted, String who) {}
+
+    private final AccountSettings settings;
+    private final Cache<BucketKey, Bucket> buckets;
+
+    SignInLimits(AccountSettings settings) {
+        this.settings = settings;
+        this.buckets = Caffeine.newBuilder().maximumSize(MAX_BUCKETS).expireAfterAccess(settings.signInPeriod()).build();
+    }
+
+    /** Takes a try from the email's bucket and the address's, or from neither: answers how long to wait when one is empty. */
+    OptionalLong take(String email, String address) {
+        if (!settings.rateLimit()) {
+            return OptionalLong.empty();
+        }
+        List<Bucket> counting = List.of(bucket(new BucketKey(Counted.ACCOUNT, email), settings.signInsPerAccount()),
+                bucket(new BucketKey(Counted.ADDRESS, address), settings.signInsPerAddress()));
+        for (int i = 0; i < counting.size(); i++) {
+            ConsumptionProbe probe = counting.get(i).tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                // A refused try costs nothing: the tokens already taken go back.
+                counting.subList(0, i).forEach(bucket -> bucket.addTokens(1));
+                return OptionalLong.of(probe.getNanosToWaitForRefill());
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    private Bucket bucket(BucketKey key, int capacity) {
+        return buckets.get(key, unused -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, settings.signInPeriod()))
+                .build());
+    }
+}

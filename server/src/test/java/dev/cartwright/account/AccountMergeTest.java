@@ -1,0 +1,189 @@
+package dev.cartwright.account;
+
+import static dev.cartwright.account.AccountCalls.PASSWORD;
+import static dev.cartwright.account.AccountCalls.newAccount;
+import static dev.cartwright.account.AccountCalls.signIn;
+import static dev.cartwright.checkout.CheckoutTestSteps.awaitStatus;
+import static dev.cartwright.checkout.CheckoutTestSteps.checkout;
+import static dev.cartwright.checkout.CheckoutTestSteps.completeOnHostedPage;
+import static dev.cartwright.checkout.CheckoutTestSteps.startPayment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cartwright.Race;
+import dev.cartwright.ServiceTest;
+import dev.cartwright.Shopper;
+import dev.cartwright.catalog.Product;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** What signing in does with the guest's cart, checkouts and orders. */
+class AccountMergeTest extends ServiceTest {
+
+    @Test
+    void theGuestsLinesJoinTheAccountsCartCappedAtTheLineMaximumAndAtWhatIsAvailable() {
+        Product plenty = newProduct("Merge Plenty", 100, 500);
+        Product scarce = newProduct("Merge Scarce", 200, 5);
+        Product plain = newProduct("Merge Plain", 300, 10);
+        Shopper device = newShopper();
+        String email = newAccount(device);
+        setQuantity(device, plenty, 60);
+        setQuantity(device, scarce, 4);
+        Shopper guest = newShopper();
+        setQuantity(guest, plenty, 50);
+        setQuantity(guest, scarce, 3);
+        setQuantity(guest, plain, 2);
+        String guestCookie = guest.cookieHeader();
+
+        Shopper.Response signedIn = signIn(guest, email, PASSWORD);
+
+        assertThat(signedIn.status()).isEqualTo(200);
+        JsonNode merged = signedIn.json().path("merged");
+        assertThat(merged.path("capped").toString()).isEqualTo(("[{\"productId\":%d,\"name\":\"Merge Plenty\",\"requested\":110,"
+                + "\"kept\":99},{\"productId\":%d,\"name\":\"Merge Scarce\",\"requested\":7,\"kept\":5}]")
+                .formatted(plenty.id(), scarce.id()));
+        assertThat(quantities(merged.path("cart"))).containsExactly(99, 5, 2);
+        JsonNode cart = guest.get("/api/cart").json();
+        assertThat(cart).isEqualTo(merged.path("cart"));
+        assertThat(device.get("/api/cart").json()).isEqualTo(cart);
+        assertThat(newShopper().get("/api/cart", "Cookie", guestCookie).json().path("items").size()).isZero();
+    }
+
+    @Test
+    void aLineBeyondTheCartsLineLimitIsLeftOutAndSaidSo() {
+        Product held = newProduct("Merge Held", 100, 10);
+        Product first = newProduct("Merge First", 100, 10);
+        Shopper guest = newShopper();
+        setQuantity(guest, held, 1);
+        Shopper device = newShopper();
+        String email = newAccount(device);
+        setQuantity(device, first, 1);
+        // The account's cart is full: 99 more lines.
+        Long[] others = IntStream.range(0, 99).mapToObj(i -> newProduct("Merge Filler " + i, 100, 10).id()).toArray(Long[]::new);
+        jdbc.sql("""
+                        insert into cart_item (cart_id, product_id, quantity)
+                        select c.id, p.id, 1 from cart c, unnest(cast(:others as bigint[])) as p(id)
+                         where c.owner_id = (select shopper_id from account where email = :email)
+                        """)
+                .param("others", others)
+                .param("email", email)
+                .update();
+
+        JsonNode merged = signIn(guest, email, PASSWORD).json().path("merged");
+
+        assertThat(merged.path("capped").get(0).path("productId").asLong()).isEqualTo(held.id());
+        assertThat(merged.path("capped").get(0).path("kept").asInt()).isZero();
+        assertThat(merged.path("cart").path("items").size()).isEqualTo(100);
+    }
+
+    @Test
+    void theGuestsOrdersAndCheckoutsBecomeTheAccountsAndAPaymentTakesItsUnitsFromTheAccountsCart() {
+        Product bought = newProduct("Merge Bought", 1000, 10);
+        Product reserved = newProduct("Merge Reserved", 2000, 10);
+        String email = newAccount(newShopper());
+        Shopper guest = newShopper();
+        setQuantity(guest, bought, 1);
+        String paidId = checkout(guest).json().path("id").asString();
+        completeOnHostedPage(guest, startPayment(guest, paidId), "paid");
+        String orderId = awaitStatus(guest, paidId, "PAID").path("orderId").asString();
+        setQuantity(guest, reserved, 2);
+        String openId = checkout(guest).json().path("id").asString();
+        String guestCookie = guest.cookieHeader();
+
+        signIn(guest, email, PASSWORD);
+
+        assertThat(guest.get("/api/orders").json().findValuesAsString("id")).contains(orderId);
+        assertThat(guest.get("/api/orders/" + orderId).status()).isEqualTo(200);
+        assertThat(guest.get("/api/checkouts/" + openId).json().path("status").asString()).isEqualTo("RESERVED");
+        assertThat(newShopper().get("/api/checkouts/" + openId, "Cookie", guestCookie).status()).isEqualTo(404);
+        assertThat(quantities(guest.get("/api/cart").json())).containsExactly(2);
+        completeOnHostedPage(guest, startPayment(guest, openId), "paid");
+        awaitStatus(guest, openId, "PAID");
+        assertThat(guest.get("/api/cart").json().path("items").size()).isZero();
+    }
+
+    @Test
+    void aGuestInSomeoneElsesSharedCartLeavesItAndOnlyTheirOwnCartMerges() {
+        Product own = newProduct("Merge Own", 100, 10);
+        Product shared = newProduct("Merge Shared", 100, 10);
+        String email = newAccount(newShopper());
+        Shopper owner = newShopper();
+        String token = owner.post("/api/cart/share", "{}").json().path("token").asString();
+        Shopper guest = newShopper();
+        setQuantity(guest, own, 1);
+        assertThat(guest.post("/api/cart/join", "{\"token\": \"" + token + "\"}").status()).isEqualTo(200);
+        setQuantity(guest, shared, 2);
+
+        JsonNode merged = signIn(guest, email, PASSWORD).json().path("merged");
+
+        assertThat(products(merged.path("cart"))).containsExactly(own.id());
+        assertThat(products(guest.get("/api/cart").json())).containsExactly(own.id());
+        JsonNode ownersCart = owner.get("/api/cart").json();
+        assertThat(products(ownersCart)).containsExactly(shared.id());
+        assertThat(ownersCart.path("members").asInt()).isEqualTo(1);
+        assertThat(owner.get("/api/cart/members").json().path("members").size()).isZero();
+    }
+
+    /**
+     * A sign-in's merge races changes to both carts: the guest's through their old cookie, the
+     * account's from another device. Every answer is a success, no line passes the maximum, the
+     * totals add up, and each cart's version grew by exactly its applied changes (the merge's included).
+     */
+    @Test
+    void aMergeRacingChangesToBothCartsKeepsEveryCartWithinItsLimitsAndEveryVersionCounted() {
+        Product hot = newProduct("Merge Race Hot", 100, 1000);
+        Product cold = newProduct("Merge Race Cold", 100, 1000);
+        Shopper device = newShopper();
+        String email = newAccount(device);
+        setQuantity(device, hot, 90);
+        Shopper guest = newShopper();
+        setQuantity(guest, hot, 50);
+        setQuantity(guest, cold, 5);
+        String guestCookie = guest.cookieHeader();
+        Shopper oldGuest = newShopper();
+        long accountBefore = device.get("/api/cart").json().path("version").asLong();
+        long guestBefore = guest.get("/api/cart").json().path("version").asLong();
+
+        List<Callable<Shopper.Response>> tasks = new ArrayList<>();
+        tasks.add(() -> signIn(guest, email, PASSWORD));
+        for (int i = 0; i < 12; i++) {
+            int quantity = 80 + i;
+            int guestQuantity = 1 + i;
+            tasks.add(() -> device.put("/api/cart/products/" + hot.id(), "{\"quantity\": %d}".formatted(quantity)));
+            tasks.add(() -> oldGuest.put("/api/cart/products/" + cold.id(), "{\"quantity\": %d}".formatted(guestQuantity),
+                    "Cookie", guestCookie));
+        }
+        List<Shopper.Response> answers = Race.all(tasks);
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(200));
+        JsonNode account = device.get("/api/cart").json();
+        JsonNode left = oldGuest.get("/api/cart", "Cookie", guestCookie).json();
+        for (JsonNode cart : List.of(account, left)) {
+            assertThat(quantities(cart)).allSatisfy(quantity -> assertThat(quantity).isBetween(1, 99));
+            assertThat(cart.path("totals").path("itemCount").asInt()).isEqualTo(quantities(cart).stream().mapToInt(q -> q).sum());
+            assertThat(cart.path("totals").path("subtotal").asLong()).isEqualTo(
+                    StreamSupport.stream(cart.path("items").spliterator(), false).mapToLong(line -> line.path("lineTotal").asLong()).sum());
+        }
+        assertThat(account.path("version").asLong()).isEqualTo(accountBefore + 12 + 1);
+        // The guest's cart was emptied by the merge once; each change through the old cookie counts too.
+        assertThat(left.path("version").asLong()).isEqualTo(guestBefore + 12 + 1);
+        assertThat(guest.get("/api/account").status()).isEqualTo(200);
+    }
+
+    private static void setQuantity(Shopper shopper, Product product, int quantity) {
+        Shopper.Response set = shopper.put("/api/cart/products/" + product.id(), "{\"quantity\": %d}".formatted(quantity));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    }
+
+    private static List<Integer> quantities(JsonNode cart) {
+        return StreamSupport.stream(cart.path("items").spliterator(), false).map(line -> line.path("quantity").asInt()).toList();
+    }
+
+    private static List<Long> products(JsonNode cart) {
+        return StreamSupport.stream(cart.path("items").spliterator(), false).map(line -> line.path("productId").asLong()).toList();
+    }
+}
