@@ -43,7 +43,7 @@ const rows = [
     '≥ 0.7',
   ],
 ]
-const drops = [['drop', 'one node'], ['drop-two-nodes', 'two nodes']].filter(([name]) => existsSync(join(target, 'figures', `${name}.json`)))
+const drops = [['drop', 'one node'], ['drop-plenty', 'one node, enough for everyone'], ['drop-two-nodes', 'two nodes']].filter(([name]) => existsSync(join(target, 'figures', `${name}.json`)))
 for (const [name, nodes] of drops) {
   const drop = json(name)
   rows.push([
