@@ -1,4 +1,4 @@
 package dev.cartwright.account;
 
 /** An account as its owner sees it. */
-record AccountView(String email, String name) {}
+public record AccountView(String email, String name) {}

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the session and merges the guest's cart, checkouts and orders into the account's.
  */
 @Service
-class Accounts {
+public class Accounts {
 
     private final AccountStore store;
     private final Passwords passwords;
@@ -109,7 +109,7 @@ class Accounts {
     }
 
     /** The account of a signed-in browser; none for a guest. */
-    Optional<AccountView> of(ShopperId shopper, @Nullable SessionId session) {
+    public Optional<AccountView> of(ShopperId shopper, @Nullable SessionId session) {
         return session == null ? Optional.empty() : store.byShopper(shopper);
     }
 

@@ -1,15 +1,19 @@
 package dev.cartwright.storefront;
 
+import dev.cartwright.account.AccountView;
+import dev.cartwright.account.Accounts;
 import dev.cartwright.cart.CartView;
 import dev.cartwright.cart.Carts;
 import dev.cartwright.catalog.Catalog;
 import dev.cartwright.catalog.ProductPage;
 import dev.cartwright.platform.Problems;
+import dev.cartwright.shopper.SessionId;
 import dev.cartwright.shopper.ShopperId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -17,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,29 +32,34 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class StorefrontPage {
 
-    /** The state as the app reads it: {@code <script id="cartwright-state" type="application/json">}. */
-    record InitialState(ProductPage products, CartView cart) {}
+    /** The state as the app reads it: {@code <script id="cartwright-state" type="application/json">}; no account for a guest. */
+    record InitialState(ProductPage products, CartView cart, @Nullable AccountView account) {}
 
     private final Catalog catalog;
     private final Carts carts;
+    private final Accounts accounts;
     private final JsonMapper json;
     private final String template;
 
-    StorefrontPage(Catalog catalog, Carts carts, JsonMapper json) {
+    StorefrontPage(Catalog catalog, Carts carts, Accounts accounts, JsonMapper json) {
         this.catalog = catalog;
         this.carts = carts;
+        this.accounts = accounts;
         this.json = json;
         this.template = loadTemplate();
     }
 
-    @GetMapping(path = {"/", "/checkout", "/checkout/{id}", "/checkout/{id}/complete", "/join/{token}"}, produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> page(ShopperId shopper) {
+    @GetMapping(path = {"/", "/checkout", "/checkout/{id}", "/checkout/{id}/complete", "/join/{token}", "/signin", "/signup"},
+            produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> page(ShopperId shopper,
+            @RequestAttribute(name = SessionId.REQUEST_ATTRIBUTE, required = false) @Nullable SessionId session) {
         if (template.isEmpty()) {
             throw Problems.failure(Problems.problem(HttpStatus.NOT_FOUND, "NOT_FOUND",
                     "The storefront is not part of this build; the API is at /api."));
         }
         // JSON inside a script element must not be able to close it.
-        String state = json.writeValueAsString(new InitialState(catalog.firstPage(), carts.view(shopper)))
+        String state = json.writeValueAsString(new InitialState(catalog.firstPage(), carts.view(shopper),
+                        accounts.of(shopper, session).orElse(null)))
                 .replace("<", "\\u003c");
         String page = template.replace("</head>",
                 "<script id=\"cartwright-state\" type=\"application/json\">" + state + "</script>\n</head>");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartwright.ServiceTest;
 import dev.cartwright.Shopper;
+import dev.cartwright.account.AccountCalls;
 import dev.cartwright.catalog.Product;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,5 +74,25 @@ class StorefrontPageTest extends ServiceTest {
             assertThat(cart.path("version").asLong()).isEqualTo(1);
             assertThat(cart.path("items").get(0).path("name").asString()).isEqualTo("Evil </script><img src=x> Mug");
         }
+    }
+
+    @Test
+    void aSignedInBrowsersPagesCarryItsAccountAndAGuestsNone() {
+        Shopper guest = newShopper();
+        assertThat(state(guest.get("/signin")).path("account").isNull()).isTrue();
+
+        Shopper member = newShopper();
+        String email = AccountCalls.newEmail();
+        assertThat(AccountCalls.signUp(member, email, AccountCalls.PASSWORD, "Ada Quill").status()).isEqualTo(201);
+
+        for (String path : new String[] {"/", "/signin", "/signup"}) {
+            Shopper.Response page = member.get(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            JsonNode account = state(page).path("account");
+            assertThat(account.path("email").asString()).isEqualTo(email);
+            assertThat(account.path("name").asString()).isEqualTo("Ada Quill");
+        }
+        member.post("/api/account/signout", null);
+        assertThat(state(member.get("/")).path("account").isNull()).as("signed out").isTrue();
     }
 }
