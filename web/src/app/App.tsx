@@ -1,5 +1,7 @@
 import { useDeferredValue, useState } from 'react'
 import { Toasts } from '../components/Toasts'
+import { SignInPage } from '../features/account/SignInPage'
+import { SignUpPage } from '../features/account/SignUpPage'
 import { CartPanel } from '../features/cart/CartPanel'
 import { JoinPage } from '../features/cart/JoinPage'
 import { ProductGrid } from '../features/catalog/ProductGrid'
@@ -31,6 +33,10 @@ export function App() {
         <OrderStatusPage checkoutId={complete[1]} />
       ) : resume?.[1] ? (
         <ResumeCheckoutPage checkoutId={resume[1]} />
+      ) : path === '/signin' ? (
+        <SignInPage />
+      ) : path === '/signup' ? (
+        <SignUpPage />
       ) : path === '/checkout' ? (
         <CheckoutPage />
       ) : (

@@ -1,3 +1,4 @@
+import { AccountMenu } from '../features/account/AccountMenu'
 import { useCartSyncing, useVisibleCart } from '../features/cart/useVisibleCart'
 import { OfflineBanner } from '../features/offline/OfflineBanner'
 
@@ -26,6 +27,7 @@ export function Header({ query, onQuery }: { query: string; onQuery: (query: str
           shared by {cart.members}
         </span>
       )}
+      <AccountMenu />
     </header>
   )
 }

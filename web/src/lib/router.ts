@@ -1,3 +1,4 @@
+import type { MouseEvent } from 'react'
 import { createStore, useStore } from './store'
 
 // A handful of pages need no router library: the shop, the checkout, a checkout made (to pay
@@ -13,4 +14,11 @@ export function navigate(to: string): void {
 
 export function usePath(): string {
   return useStore(path)
+}
+
+/** A plain click on a link of this shop moves without a reload, so changes on their way are not cut off; others stay the browser's. */
+export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+  event.preventDefault()
+  navigate(event.currentTarget.getAttribute('href') ?? '/')
 }

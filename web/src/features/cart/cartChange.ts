@@ -38,6 +38,26 @@ export function waitingChanges(client: QueryClient): CartChangeVariables[] {
     .sort((a, b) => a.seq - b.seq)
 }
 
+/**
+ * Resolves once no cart change is on its way (each answered or given up), or after `limitMs`:
+ * what the shopper asked for reaches the cart it was meant for before the browser changes whose it is.
+ */
+export function cartChangesSettled(client: QueryClient, limitMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    let unsubscribe = () => {}
+    const timer = setTimeout(() => done(), limitMs)
+    const done = () => {
+      unsubscribe()
+      clearTimeout(timer)
+      resolve()
+    }
+    unsubscribe = client.getMutationCache().subscribe(() => {
+      if (waitingChanges(client).length === 0) done()
+    })
+    if (waitingChanges(client).length === 0) done()
+  })
+}
+
 export function nameOf(change: PendingChange): string {
   switch (change.kind) {
     case 'setQuantity':
