@@ -1,28 +1,11 @@
-import type { Cart } from '../cart/types'
+import type { components } from '../../lib/api-types'
 
-export interface Account {
-  email: string
-  name: string
-}
+type Schemas = components['schemas']
 
+export type Account = Schemas['AccountView']
 /** A line of the guest's cart that could not all join the account's: `requested` both carts' units, `kept` what the line holds now. */
-export interface CappedLine {
-  productId: number
-  name: string
-  requested: number
-  kept: number
-}
-
+export type CappedLine = Schemas['Capped']
 /** The answer to signing in or up: the account, and the cart the guest's joined (none when the browser was signed in already). */
-export interface SignedIn extends Account {
-  merged: { cart: Cart; capped: CappedLine[] } | null
-}
-
-export interface Credentials {
-  email: string
-  password: string
-}
-
-export interface NewAccount extends Credentials {
-  name: string
-}
+export type SignedIn = Schemas['SignedIn']
+export type Credentials = Schemas['SignInRequest']
+export type NewAccount = Schemas['SignUpRequest']

@@ -1,77 +1,22 @@
-// The service's cart, as every cart answer carries it (see the OpenAPI document at /v3/api-docs).
+import type { components } from '../../lib/api-types'
 
-export type DiscountKind = 'PERCENT' | 'FIXED'
+// The service's cart, as every cart answer carries it: the types generated from its OpenAPI
+// document (spec/openapi.json, `npm run api-types`), named as the web app speaks of them.
+type Schemas = components['schemas']
 
-export interface Discount {
-  code: string
-  kind: DiscountKind
-  amount: number
-  minimumSubtotal: number
-}
-
-export interface CartLine {
-  id: number
-  productId: number
-  name: string
-  unitPrice: number
-  quantity: number
-  selected: boolean
-  available: number
-  lineTotal: number
-}
-
+export type Discount = Schemas['Discount']
+export type DiscountKind = Discount['kind']
+export type CartLine = Schemas['CartLine']
 /** A shipping method's rate to one destination: `price`, or nothing once the goods after the discount reach `freeFrom`. */
-export interface ShippingRate {
-  price: number
-  freeFrom: number | null
-}
-
+export type ShippingRate = Schemas['ShippingRate']
 /** `total = subtotal - discount + shipping`; a cart's shipping is 0 until checkout prices it. */
-export interface Totals {
-  itemCount: number
-  selectedCount: number
-  subtotal: number
-  discount: number
-  shipping: number
-  total: number
-  currency: string
-}
-
-export interface Cart {
-  id: string
-  version: number
-  items: CartLine[]
-  totals: Totals
-  couponCode: string | null
-  coupon: Discount | null
-  /** Shoppers who use this cart: its owner and those who joined through an invitation. */
-  members: number
-}
-
+export type Totals = Schemas['Totals']
+/** `members` counts the shoppers who use this cart: its owner and those who joined through an invitation. */
+export type Cart = Schemas['CartView']
 /** An invitation link to one's own cart; `token` is its secret, shown only in this answer. */
-export interface Invitation {
-  token: string
-  url: string
-  expiresAt: string
-}
-
+export type Invitation = Schemas['Invitation']
 /** What an invitation opens, shown before the shopper decides to join. */
-export interface InvitationPreview {
-  ownerName: string | null
-  members: number
-  itemCount: number
-  expiresAt: string
-}
-
+export type InvitationPreview = Schemas['Preview']
 /** `id` names the membership, never the shopper. */
-export interface CartMember {
-  id: string
-  name: string | null
-  joinedAt: string
-}
-
-export interface CartMembers {
-  role: 'OWNER' | 'MEMBER'
-  openInvitations: number
-  members: CartMember[]
-}
+export type CartMember = Schemas['Member']
+export type CartMembers = Schemas['Members']

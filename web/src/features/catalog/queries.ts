@@ -1,23 +1,11 @@
 import { infiniteQueryOptions, replaceEqualDeep } from '@tanstack/react-query'
 import { api } from '../../lib/api'
+import type { components } from '../../lib/api-types'
 import { keepNewerStock, mergeCatalog, newestStock, type CatalogData } from './stock'
 
-export interface Product {
-  id: number
-  name: string
-  description: string
-  unitPrice: number
-  currency: string
-  imageUrl: string
-  available: number
-  /** Bumped by every change of the product's stock on hand or reserved; newer values win. */
-  stockVersion: number
-}
-
-export interface ProductPage {
-  items: Product[]
-  nextCursor: string | null
-}
+/** `stockVersion` is bumped by every change of the product's stock on hand or reserved; newer values win. */
+export type Product = components['schemas']['ProductView']
+export type ProductPage = components['schemas']['ProductPage']
 
 export const catalogKeys = {
   all: ['products'] as const,

@@ -4,6 +4,9 @@ import dev.cartwright.cart.CartMerge;
 import dev.cartwright.platform.Problems;
 import dev.cartwright.shopper.SessionId;
 import dev.cartwright.shopper.ShopperId;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -51,6 +54,7 @@ class AccountController {
             @NotNull @Size(max = 128, message = "must be at most 128 characters") String password) {}
 
     /** The account signed in, and what became of the guest's cart ({@code merged}, null when none merged). */
+    @Schema(name = "SignedIn")
     record SignedInAnswer(String email, String name, @Nullable CartMerge merged) {}
 
     private final Accounts accounts;
@@ -60,6 +64,9 @@ class AccountController {
     }
 
     @PostMapping("/signup")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SignedInAnswer.class)))
+    @ApiResponse(responseCode = "200", description = "The account was this email's and password's: signed in",
+            content = @Content(schema = @Schema(implementation = SignedInAnswer.class)))
     ResponseEntity<Object> signUp(ShopperId shopper,
             @RequestAttribute(name = SessionId.REQUEST_ATTRIBUTE, required = false) @Nullable SessionId session,
             @Valid @RequestBody SignUpRequest body, HttpServletRequest request, HttpServletResponse response) {
@@ -68,6 +75,7 @@ class AccountController {
     }
 
     @PostMapping("/signin")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SignedInAnswer.class)))
     ResponseEntity<Object> signIn(ShopperId shopper,
             @RequestAttribute(name = SessionId.REQUEST_ATTRIBUTE, required = false) @Nullable SessionId session,
             @Valid @RequestBody SignInRequest body, HttpServletRequest request, HttpServletResponse response) {
@@ -83,6 +91,7 @@ class AccountController {
     }
 
     @GetMapping
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccountView.class)))
     ResponseEntity<Object> account(ShopperId shopper,
             @RequestAttribute(name = SessionId.REQUEST_ATTRIBUTE, required = false) @Nullable SessionId session) {
         return accounts.of(shopper, session)

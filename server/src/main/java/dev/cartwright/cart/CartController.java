@@ -46,6 +46,8 @@ class CartController {
     }
 
     @PostMapping("/items")
+    @CartRefusals.QuantityRefusal
+    @CartRefusals.VersionRefusal
     ResponseEntity<CartView> add(ShopperId shopper, @Valid @RequestBody AddItem body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         checkQuantity(body.quantity());
@@ -53,6 +55,8 @@ class CartController {
     }
 
     @PutMapping("/items/{id}")
+    @CartRefusals.QuantityRefusal
+    @CartRefusals.VersionRefusal
     ResponseEntity<CartView> setQuantity(ShopperId shopper, @PathVariable long id, @Valid @RequestBody SetQuantity body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         checkQuantity(body.quantity());
@@ -60,6 +64,7 @@ class CartController {
     }
 
     @PatchMapping("/items/{id}")
+    @CartRefusals.VersionRefusal
     ResponseEntity<CartView> select(ShopperId shopper, @PathVariable long id, @Valid @RequestBody Selection body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return answer(carts.select(shopper, id, body.selected(), CartVersions.fromIfMatch(ifMatch)));
@@ -67,6 +72,8 @@ class CartController {
 
     /** The absolute form of adding and of every quantity change: the product's line ends at this quantity. */
     @PutMapping("/products/{productId}")
+    @CartRefusals.QuantityRefusal
+    @CartRefusals.VersionRefusal
     ResponseEntity<CartView> setProductQuantity(ShopperId shopper, @PathVariable long productId,
             @Valid @RequestBody SetQuantity body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
@@ -75,6 +82,7 @@ class CartController {
     }
 
     @PatchMapping("/products/{productId}")
+    @CartRefusals.VersionRefusal
     ResponseEntity<CartView> selectProduct(ShopperId shopper, @PathVariable long productId, @Valid @RequestBody Selection body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return answer(carts.selectProduct(shopper, productId, body.selected(), CartVersions.fromIfMatch(ifMatch)));
@@ -82,24 +90,28 @@ class CartController {
 
     /** Removing a product the cart does not hold answers the cart as it is: the shopper's wish already holds. */
     @DeleteMapping("/products/{productId}")
+    @CartRefusals.VersionRefusal
     ResponseEntity<CartView> removeProduct(ShopperId shopper, @PathVariable long productId,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return answer(carts.removeProduct(shopper, productId, CartVersions.fromIfMatch(ifMatch)));
     }
 
     @PatchMapping("/selection")
+    @CartRefusals.VersionRefusal
     ResponseEntity<CartView> selectAll(ShopperId shopper, @Valid @RequestBody Selection body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return answer(carts.selectAll(shopper, body.selected(), CartVersions.fromIfMatch(ifMatch)));
     }
 
     @DeleteMapping("/items/{id}")
+    @CartRefusals.VersionRefusal
     ResponseEntity<CartView> remove(ShopperId shopper, @PathVariable long id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return answer(carts.remove(shopper, id, CartVersions.fromIfMatch(ifMatch)));
     }
 
     @DeleteMapping("/coupon")
+    @CartRefusals.VersionRefusal
     ResponseEntity<CartView> removeCoupon(ShopperId shopper,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return answer(carts.removeCoupon(shopper, CartVersions.fromIfMatch(ifMatch)));

@@ -1,5 +1,6 @@
 package dev.cartwright.cart;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,7 @@ public record CartView(UUID id, long version, List<Line> items, Totals totals, @
         Pricing.@Nullable Discount coupon, int members) {
 
     /** One line; {@code available} is the product's live stock, {@code lineTotal} its price times quantity. */
+    @Schema(name = "CartLine")
     public record Line(long id, long productId, String name, long unitPrice, int quantity, boolean selected,
             int available, long lineTotal) {}
 

@@ -1,5 +1,6 @@
 package dev.cartwright.checkout;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.cartwright.cart.CartView;
 import dev.cartwright.order.ShippingAddress;
 import dev.cartwright.shipping.ShippingMethod;
@@ -18,5 +19,6 @@ public record CheckoutView(UUID id, CheckoutStatus status, Instant expiresAt, Li
         @Nullable String couponCode, ShippingAddress shippingAddress, ShippingMethod shippingMethod, boolean payable,
         @Nullable UUID orderId) {
 
+    @Schema(name = "CheckoutLine")
     public record Line(long cartItemId, long productId, String name, long unitPrice, int quantity, long lineTotal) {}
 }

@@ -1,5 +1,6 @@
 package dev.cartwright.order;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,5 +14,6 @@ public record OrderView(UUID id, UUID checkoutId, String status, List<Line> line
         long shipping, long total, String currency, @Nullable String couponCode, ShippingAddress shippingAddress,
         String shippingMethod, Instant createdAt) {
 
+    @Schema(name = "OrderLine")
     public record Line(long productId, String name, long unitPrice, int quantity, long lineTotal) {}
 }
