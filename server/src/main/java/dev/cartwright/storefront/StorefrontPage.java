@@ -42,7 +42,8 @@ class StorefrontPage {
         this.template = loadTemplate();
     }
 
-    @GetMapping(path = {"/", "/checkout", "/checkout/{id}", "/checkout/{id}/complete", "/join/{token}"}, produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(path = {"/", "/checkout", "/checkout/{id}", "/checkout/{id}/complete", "/join/{token}",
+            "/orders", "/orders/{id}"}, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(ShopperId shopper) {
         if (template.isEmpty()) {
             throw Problems.failure(Problems.problem(HttpStatus.NOT_FOUND, "NOT_FOUND",
