@@ -36,18 +36,20 @@ function CheckoutMade({ checkout }: { checkout: Checkout }) {
   const pay = useStartPayment(id)
   const cancel = useCancelCheckout(id)
   const secondsLeft = useSecondsLeft(expiresAt)
-  const reserved = status === 'RESERVED'
-  const ended = reserved && secondsLeft === 0
+  // Both hold the stock until expiresAt; a payment under way may be given longer, which a fetch shows.
+  const holding = status === 'RESERVED' || status === 'PAYMENT_PENDING'
+  const timeUp = holding && secondsLeft === 0
+  const ended = timeUp && status === 'RESERVED'
   useEffect(() => {
     // The service's sweeper releases it about now; asking again shows what it decided.
-    if (ended) void client.invalidateQueries({ queryKey: checkoutKeys.detail(id) })
-  }, [ended, client, id])
+    if (timeUp) void client.invalidateQueries({ queryKey: checkoutKeys.detail(id) })
+  }, [timeUp, client, id])
   const busy = pay.isPending || cancel.isPending
   return (
     <main className="checkout">
       <h1>Your order</h1>
       <p className="order-status" data-testid="checkout-status" data-status={status} aria-live="polite">{SAYS[status]}</p>
-      {reserved && !ended && (
+      {holding && !timeUp && (
         <p className="reservation" role="timer" data-testid="reservation-timer">
           We hold your items for <strong>{formatSecondsLeft(secondsLeft)}</strong> more. Pay before then, or they go back on sale.
         </p>
@@ -56,6 +58,9 @@ function CheckoutMade({ checkout }: { checkout: Checkout }) {
         <p className="error" role="alert" data-testid="reservation-ended">
           Your reservation has ended and the items went back on sale. Start again to reserve what is still there.
         </p>
+      )}
+      {timeUp && !ended && (
+        <p role="status" data-testid="reservation-ended">Your time is up. We are asking the payment provider whether your payment went through…</p>
       )}
       <section aria-labelledby="bought-heading">
         <h2 id="bought-heading">Your items</h2>
@@ -67,7 +72,7 @@ function CheckoutMade({ checkout }: { checkout: Checkout }) {
       {cancel.isError && <p className="error" role="alert">{messageOf(cancel.error, 'The checkout could not be cancelled.')}</p>}
       <div className="actions">
         <button type="button" className="link" onClick={() => navigate('/')}>Back to the shop</button>
-        {(reserved || status === 'PAYMENT_PENDING') && !ended && (
+        {holding && !timeUp && (
           <button type="button" className="secondary" data-testid="cancel-checkout" disabled={busy} onClick={() => cancel.cancel()}>
             {cancel.isPending ? 'Cancelling…' : 'Cancel'}
           </button>
@@ -76,7 +81,7 @@ function CheckoutMade({ checkout }: { checkout: Checkout }) {
           <button type="button" className="primary" data-testid="start-again" onClick={() => navigate('/checkout')}>Start again</button>
         ) : status === 'PAID' ? (
           <button type="button" className="primary" onClick={() => navigate(`/checkout/${id}/complete`)}>See the order</button>
-        ) : payable && (
+        ) : payable && !timeUp && (
           <button type="button" className="primary" data-testid="pay-checkout" disabled={busy} onClick={() => pay.mutate()}>
             {pay.isPending ? 'Opening the payment…' : status === 'FAILED' ? 'Try again' : `Pay ${formatMoney(totals.total, totals.currency)}`}
           </button>
