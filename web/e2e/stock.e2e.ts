@@ -134,8 +134,8 @@ describe('stock that cannot go stale, and a checkout that waits for the cart', (
     await page.waitForURL('**/checkout/*/complete')
     expect(checkoutIdOf(page.url())).toBe(declined)
     await page.locator('[data-testid=order-status][data-status=PAID]').waitFor({ timeout: 20_000 })
-    const orders = (await (await context.request.get('/api/orders')).json()) as Array<{ checkoutId: string }>
-    expect(orders.map((order) => order.checkoutId)).toEqual([declined])
+    const orders = (await (await context.request.get('/api/orders')).json()) as { items: Array<{ checkoutId: string }> }
+    expect(orders.items.map((order) => order.checkoutId)).toEqual([declined])
     // A reload of /checkout/{id} is served by the store, too.
     await page.goto(`/checkout/${declined}`)
     await page.locator('[data-testid=checkout-status][data-status=PAID]').waitFor()

@@ -151,7 +151,8 @@ describe('the storefront in Chromium against the real store', () => {
     await screenshots(page, 'checkout')
     await page.getByTestId('place-order').click()
     await page.waitForURL('**/pay/**')
-    expect(await page.textContent('.amount')).toContain('61.20')
+    // 61.20 of goods after the coupon, and Standard shipping to GB (outside the EU) at 19.90.
+    expect(await page.textContent('.amount')).toContain('81.10')
     await screenshots(page, 'payment')
     await page.getByRole('button', { name: 'Pay' }).click()
     await page.waitForURL('**/checkout/*/complete')

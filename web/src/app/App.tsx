@@ -6,6 +6,8 @@ import { CartPanel } from '../features/cart/CartPanel'
 import { JoinPage } from '../features/cart/JoinPage'
 import { ProductGrid } from '../features/catalog/ProductGrid'
 import { CheckoutPage } from '../features/checkout/CheckoutPage'
+import { OrderPage } from '../features/checkout/OrderPage'
+import { OrdersPage } from '../features/checkout/OrdersPage'
 import { OrderStatusPage } from '../features/checkout/OrderStatusPage'
 import { ResumeCheckoutPage } from '../features/checkout/ResumeCheckoutPage'
 import { Header } from './Header'
@@ -15,6 +17,7 @@ import { usePath } from '../lib/router'
 const JOIN = /^\/join\/([A-Za-z0-9_-]+)$/
 const COMPLETE = /^\/checkout\/([0-9a-f-]{36})\/complete$/
 const RESUME = /^\/checkout\/([0-9a-f-]{36})$/
+const ORDER = /^\/orders\/([0-9a-f-]{36})$/
 
 export function App() {
   useLiveUpdates()
@@ -24,6 +27,7 @@ export function App() {
   const complete = COMPLETE.exec(path)
   const resume = RESUME.exec(path)
   const join = JOIN.exec(path)
+  const order = ORDER.exec(path)
   return (
     <>
       <Header query={query} onQuery={setQuery} />
@@ -39,6 +43,10 @@ export function App() {
         <SignUpPage />
       ) : path === '/checkout' ? (
         <CheckoutPage />
+      ) : path === '/orders' ? (
+        <OrdersPage />
+      ) : order?.[1] ? (
+        <OrderPage orderId={order[1]} />
       ) : (
         <main className="layout">
           <div className="catalog">

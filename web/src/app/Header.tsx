@@ -1,6 +1,7 @@
 import { AccountMenu } from '../features/account/AccountMenu'
 import { useCartSyncing, useVisibleCart } from '../features/cart/useVisibleCart'
 import { OfflineBanner } from '../features/offline/OfflineBanner'
+import { followLink } from '../lib/router'
 
 export function Header({ query, onQuery }: { query: string; onQuery: (query: string) => void }) {
   const { cart } = useVisibleCart()
@@ -19,6 +20,7 @@ export function Header({ query, onQuery }: { query: string; onQuery: (query: str
         onChange={(event) => onQuery(event.target.value)}
       />
       <OfflineBanner />
+      <a className="orders-link" href="/orders" onClick={followLink}>Your orders</a>
       <a className="cart-link" href="#cart" aria-label={`Cart, ${count} items`}>
         Cart <span className="count" data-testid="cart-count">{count}</span>
       </a>

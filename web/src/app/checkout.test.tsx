@@ -5,12 +5,13 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import type { ReactNode } from 'react'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { browserPersistOptions } from '../lib/persistence'
 import { makeQueryClient } from '../lib/queryClient'
 import { navigate, usePath } from '../lib/router'
 import { registerCartChanges } from '../features/cart/cartChange'
 import { cartKeys, writeCart } from '../features/cart/queries'
+import { checkoutKeys } from '../features/checkout/queries'
 import type { Cart } from '../features/cart/types'
 import { useSetQuantity } from '../features/cart/useSetQuantity'
 import { CheckoutPage } from '../features/checkout/CheckoutPage'
@@ -29,9 +30,9 @@ function cart(version: number, quantity: number): Cart {
 const ADDRESS: ShippingAddress = { name: 'Zebulon Quackenbush', line1: '77 Unlikely Lane', line2: 'Flat Xyzzy', city: 'Wobbleton', postalCode: 'QX9 7ZZ', country: 'GB' }
 const CHECKOUT_ID = '5f0b1ad4-61c6-4a8f-b4ae-3c1d0b5a5b1e'
 
-function checkout(status: Checkout['status']): Checkout {
+function checkout(status: Checkout['status'], expiresAt = '2030-01-01T00:00:00Z'): Checkout {
   return {
-    id: CHECKOUT_ID, status, expiresAt: '2030-01-01T00:00:00Z', couponCode: null, shippingAddress: ADDRESS, shippingMethod: 'STANDARD',
+    id: CHECKOUT_ID, status, expiresAt, couponCode: null, shippingAddress: ADDRESS, shippingMethod: 'STANDARD',
     payable: status === 'RESERVED' || status === 'PAYMENT_PENDING' || status === 'FAILED', orderId: null,
     lines: [{ cartItemId: 1000, productId: 10, name: 'Copper Kettle', unitPrice: 500, quantity: 1, lineTotal: 500 }],
     totals: cart(1, 1).totals,
@@ -45,10 +46,19 @@ function held() {
   return { released, release }
 }
 
-const server = setupServer()
+const STANDARD = { method: 'STANDARD', name: 'Standard', price: 490, rate: { price: 490, freeFrom: 5000 }, minDays: 2, maxDays: 3 } as const
+const EXPRESS = { method: 'EXPRESS', name: 'Express', price: 990, rate: { price: 990, freeFrom: null }, minDays: 1, maxDays: 1 } as const
+
+/** The methods to any country, as the service quotes them for the home zone. */
+const shippingMethods = http.get('*/api/shipping/methods', ({ request }) => HttpResponse.json({
+  country: new URL(request.url).searchParams.get('country'), zone: 'DOMESTIC', goods: 500, currency: 'EUR', methods: [STANDARD, EXPRESS],
+}))
+
+const server = setupServer(shippingMethods)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => navigate('/checkout'))
 afterEach(() => {
+  vi.useRealTimers()
   cleanup()
   server.resetHandlers()
   window.localStorage.clear()
@@ -85,12 +95,13 @@ function mount(client: QueryClient, wrap = (children: ReactNode) => <QueryClient
   render(wrap(<><Pages /><Raise /></>))
 }
 
-function fillAddress() {
+async function fillAddress() {
   const fields: Array<[string, string]> = [['name', ADDRESS.name], ['line1', ADDRESS.line1], ['line2', ADDRESS.line2 ?? ''],
     ['city', ADDRESS.city], ['postalCode', ADDRESS.postalCode], ['country', ADDRESS.country]]
   for (const [name, value] of fields) {
     fireEvent.change(document.querySelector(`[name="${name}"]`) as Element, { target: { value } })
   }
+  await screen.findByTestId('shipping-STANDARD')
 }
 
 const placeOrder = () => screen.getByTestId('place-order') as HTMLButtonElement
@@ -135,7 +146,7 @@ describe('checkout', () => {
       http.get('*/api/cart', () => HttpResponse.json(cart(1, 1))),
     )
     mount(newClient())
-    fillAddress()
+    await fillAddress()
 
     fireEvent.click(placeOrder())
 
@@ -170,7 +181,7 @@ describe('checkout', () => {
     }
     const addressParts = Object.values(ADDRESS).filter((value): value is string => value !== null && value.length > 2)
     await screen.findByTestId('restored')
-    fillAddress()
+    await fillAddress()
 
     fireEvent.click(placeOrder())
     await waitFor(() => expect(placeOrder().textContent).toBe('Reserving…'))
@@ -178,9 +189,155 @@ describe('checkout', () => {
     for (const part of addressParts) expect(stored()).not.toContain(part)
 
     act(() => answer.release())
-    await screen.findByText(`To ${ADDRESS.name}, ${ADDRESS.city}`)
+    expect((await screen.findByTestId('shipping-address')).textContent).toContain(ADDRESS.name)
     await persistedAfter(51)
     for (const part of addressParts) expect(stored()).not.toContain(part)
     expect(client.getQueryData(cartKeys.detail())).toMatchObject({ version: 51 })
+  })
+})
+
+const text = (testId: string) => screen.getByTestId(testId).textContent
+const money = (testId: string) => text(testId)?.replace(/\s/g, ' ')
+
+describe('shipping at checkout', () => {
+  it('prices each method for the cart, puts the chosen one in the totals, asks again for a new country, and reserves with it', async () => {
+    const asked: string[] = []
+    let placed: Record<string, unknown> | undefined
+    server.use(
+      http.get('*/api/shipping/methods', ({ request }) => {
+        const country = new URL(request.url).searchParams.get('country') ?? ''
+        asked.push(country)
+        const world = { ...EXPRESS, price: 3990, rate: { price: 3990, freeFrom: null }, minDays: 2, maxDays: 4 }
+        return HttpResponse.json({ country, zone: country === 'US' ? 'WORLD' : 'DOMESTIC', goods: 500, currency: 'EUR',
+          methods: country === 'US' ? [world] : [STANDARD, EXPRESS] })
+      }),
+      http.post('*/api/checkouts', async ({ request }) => {
+        placed = (await request.json()) as Record<string, unknown>
+        return HttpResponse.json(checkout('RESERVED'), { status: 201 })
+      }),
+      http.post('*/api/checkouts/:id/payment', () => HttpResponse.json({ redirectUrl: '#paying' })),
+      http.get(`*/api/checkouts/${CHECKOUT_ID}`, () => HttpResponse.json(checkout('PAYMENT_PENDING'))),
+    )
+    mount(newClient())
+    expect(text('totals-shipping')).toBe('Choose your country')
+    expect(screen.getByTestId('bought-line-10').textContent).toMatch(/Copper Kettle.*× 1.*5\.00/)
+
+    await fillAddress()
+
+    expect((screen.getByTestId('shipping-STANDARD') as HTMLInputElement).checked).toBe(true)
+    expect(money('totals-shipping')).toBe('€4.90')
+    expect(money('totals-total')).toBe('€9.90')
+    fireEvent.click(screen.getByTestId('shipping-EXPRESS'))
+    expect(money('totals-shipping')).toBe('€9.90')
+    expect(money('totals-total')).toBe('€14.90')
+
+    fireEvent.change(document.querySelector('[name="country"]') as Element, { target: { value: 'US' } })
+    await waitFor(() => expect(money('totals-shipping')).toBe('€39.90'))
+    expect(screen.queryByTestId('shipping-STANDARD')).toBeNull()
+    expect(asked).toEqual(['GB', 'US'])
+
+    fireEvent.click(placeOrder())
+    await waitFor(() => expect(window.location.hash).toBe('#paying'))
+    expect(placed).toMatchObject({ shippingMethod: 'EXPRESS', shippingAddress: { country: 'US' } })
+    // The browser's Back from the provider's page comes to this checkout, not to a form that would reserve again.
+    expect(window.location.pathname).toBe(`/checkout/${CHECKOUT_ID}`)
+  })
+
+  it('follows the cart: standard shipping turns free when a change takes the goods to the threshold', async () => {
+    server.use(http.put('*/api/cart/products/10', () => HttpResponse.json(cart(2, 10))))
+    const client = newClient()
+    act(() => writeCart(client, cart(2, 9)))
+    mount(client)
+    await fillAddress()
+    expect(money('totals-shipping')).toBe('€4.90')
+
+    act(() => writeCart(client, cart(3, 10)))
+
+    await waitFor(() => expect(text('totals-shipping')).toBe('Free'))
+    expect(screen.getByTestId('shipping-STANDARD').closest('label')?.textContent).toContain('Free')
+    expect(money('totals-total')).toBe('€50.00')
+  })
+})
+
+describe('a reserved checkout', () => {
+  /** The checkout as the page would have fetched it, so that the page renders at once (under fake timers too). */
+  function reservedClient(made: Checkout): QueryClient {
+    const client = newClient()
+    client.setQueryData(checkoutKeys.detail(CHECKOUT_ID), made)
+    return client
+  }
+
+  it('counts its time down each second, and at zero says so, asks the service again and offers to start again', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] })
+    vi.setSystemTime(new Date('2030-01-01T00:00:00Z'))
+    let asked = 0
+    server.use(http.get(`*/api/checkouts/${CHECKOUT_ID}`, () => {
+      asked++
+      return HttpResponse.json(checkout('EXPIRED', '2030-01-01T00:01:02Z'))
+    }))
+    navigate(`/checkout/${CHECKOUT_ID}`)
+    mount(reservedClient(checkout('RESERVED', '2030-01-01T00:01:02Z')))
+
+    expect(text('reservation-timer')).toContain('1:02')
+    act(() => vi.advanceTimersByTime(1000))
+    expect(text('reservation-timer')).toContain('1:01')
+    // The page re-arms its timer as it renders each second, so time passes a second at a time.
+    for (let second = 0; second < 60; second++) act(() => vi.advanceTimersByTime(1000))
+    expect(text('reservation-timer')).toContain('0:01')
+    expect(screen.queryByTestId('reservation-ended')).toBeNull()
+
+    act(() => vi.advanceTimersByTime(1000))
+
+    expect(screen.queryByTestId('reservation-timer')).toBeNull()
+    expect(text('reservation-ended')).toContain('Your reservation has ended')
+    expect(screen.queryByTestId('pay-checkout')).toBeNull()
+    expect(screen.queryByTestId('cancel-checkout')).toBeNull()
+    await act(() => vi.advanceTimersByTimeAsync(1000))
+    await act(() => vi.advanceTimersByTimeAsync(1000))
+    expect(asked).toBe(1)
+    expect(screen.getByTestId('checkout-status').dataset.status).toBe('EXPIRED')
+    fireEvent.click(screen.getByTestId('start-again'))
+    expect(window.location.pathname).toBe('/checkout')
+  })
+
+  it('"Cancel" releases it with a keyed DELETE and takes the shopper back to the cart', async () => {
+    const cancels: Array<string | null> = []
+    server.use(
+      http.delete(`*/api/checkouts/${CHECKOUT_ID}`, ({ request }) => {
+        cancels.push(request.headers.get('Idempotency-Key'))
+        return HttpResponse.json(checkout('CANCELLED'))
+      }),
+      http.get('*/api/cart', () => HttpResponse.json(cart(1, 1))),
+    )
+    navigate(`/checkout/${CHECKOUT_ID}`)
+    mount(reservedClient(checkout('RESERVED')))
+
+    fireEvent.click(screen.getByTestId('cancel-checkout'))
+
+    await waitFor(() => expect(window.location.pathname).toBe('/'))
+    expect(window.location.hash).toBe('#cart')
+    expect(cancels).toHaveLength(1)
+    expect(cancels[0]).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('after a declined payment, "Try again" pays for the same checkout, not a new one', async () => {
+    const payments: string[] = []
+    server.use(
+      http.post('*/api/checkouts', () => HttpResponse.json({ code: 'UNEXPECTED' }, { status: 400 })),
+      http.post('*/api/checkouts/:id/payment', ({ params }) => {
+        payments.push(String(params.id))
+        return HttpResponse.json({ redirectUrl: '#paying-again' })
+      }),
+    )
+    navigate(`/checkout/${CHECKOUT_ID}`)
+    mount(reservedClient(checkout('FAILED', '2020-01-01T00:00:00Z')))
+    expect(screen.getByTestId('checkout-status').dataset.status).toBe('FAILED')
+    expect(screen.queryByTestId('reservation-timer')).toBeNull()
+    expect(screen.queryByTestId('cancel-checkout')).toBeNull()
+
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+
+    await waitFor(() => expect(window.location.hash).toBe('#paying-again'))
+    expect(payments).toEqual([CHECKOUT_ID])
   })
 })

@@ -1,12 +1,16 @@
-import { useIsMutating } from '@tanstack/react-query'
+import { useIsMutating, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ApiProblem } from '../../lib/api'
-import { formatMoney } from '../../lib/money'
 import { navigate } from '../../lib/router'
 import { cartKeys } from '../cart/queries'
 import { useVisibleCart } from '../cart/useVisibleCart'
 import { validateAddress, type AddressErrors } from './address'
-import type { ShippingAddress, StockConflict } from './types'
+import { LineList } from './LineList'
+import { shippingQueryOptions } from './queries'
+import { checkoutTotals, chosenOption } from './shipping'
+import { ShippingChoice } from './ShippingChoice'
+import { TotalsList } from './TotalsList'
+import type { ShippingAddress, ShippingMethod, StockConflict } from './types'
 import { usePlaceOrder } from './usePlaceOrder'
 import { useValidateCoupon } from './useValidateCoupon'
 
@@ -29,6 +33,7 @@ export function CheckoutPage() {
   const [address, setAddress] = useState<ShippingAddress>({ name: '', line1: '', line2: null, city: '', postalCode: '', country: '' })
   const [touched, setTouched] = useState<Set<keyof ShippingAddress>>(new Set())
   const [coupon, setCoupon] = useState('')
+  const [method, setMethod] = useState<ShippingMethod>('STANDARD')
   const [conflict, setConflict] = useState<StockConflict | null>(null)
   const validateCoupon = useValidateCoupon()
   const placeOrder = usePlaceOrder(setConflict)
@@ -39,13 +44,16 @@ export function CheckoutPage() {
   const serverErrors = serverFieldErrors(placeOrder.error)
   const shown = (field: keyof ShippingAddress) => (touched.has(field) ? errors[field] : undefined) ?? serverErrors[field]
   const selected = cart?.items.filter((line) => line.selected) ?? []
+  const quote = useQuery(shippingQueryOptions(address.country))
+  const shipping = chosenOption(quote.data?.methods ?? [], method)
+  const findingShipping = address.country !== '' && quote.isPending
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault()
     setTouched(new Set(Object.keys(address) as Array<keyof ShippingAddress>))
-    if (Object.keys(errors).length > 0 || selected.length === 0 || savingCart) return
+    if (Object.keys(errors).length > 0 || selected.length === 0 || savingCart || shipping === null) return
     setConflict(null)
-    placeOrder.place({ ...address, line2: address.line2 || null }, cart?.couponCode ?? null)
+    placeOrder.place({ ...address, line2: address.line2 || null }, { couponCode: cart?.couponCode ?? null, shippingMethod: shipping.method })
   }
 
   return (
@@ -63,6 +71,12 @@ export function CheckoutPage() {
             ))}
           </ul>
           <p>Nothing was reserved. Your cart now holds what is left; check the total below and reserve again.</p>
+        </section>
+      )}
+      {cart && (
+        <section aria-labelledby="bought-heading">
+          <h2 id="bought-heading">Your items ({cart.totals.selectedCount})</h2>
+          <LineList lines={selected} currency={cart.totals.currency} label="Items you are buying" />
         </section>
       )}
       <form onSubmit={submit} noValidate>
@@ -98,6 +112,7 @@ export function CheckoutPage() {
             {shown('country') && <span className="error">{shown('country')}</span>}
           </label>
         </fieldset>
+        {cart && <ShippingChoice country={address.country} quote={quote} cart={cart} chosen={shipping} onChoose={setMethod} />}
         <fieldset>
           <legend>Coupon</legend>
           <div className="coupon">
@@ -120,26 +135,13 @@ export function CheckoutPage() {
           {cart?.couponCode && <p className="ok">Coupon {cart.couponCode} applied.</p>}
         </fieldset>
         {cart && (
-          <dl className="totals">
-            <dt>Items</dt>
-            <dd>{cart.totals.selectedCount}</dd>
-            <dt>Subtotal</dt>
-            <dd>{formatMoney(cart.totals.subtotal, cart.totals.currency)}</dd>
-            {cart.totals.discount > 0 && (
-              <>
-                <dt>Discount</dt>
-                <dd>−{formatMoney(cart.totals.discount, cart.totals.currency)}</dd>
-              </>
-            )}
-            <dt>Total</dt>
-            <dd>{formatMoney(cart.totals.total, cart.totals.currency)}</dd>
-          </dl>
+          <TotalsList totals={checkoutTotals(cart, shipping)} shippingNote={shipping !== null ? undefined : address.country === '' ? 'Choose your country' : '…'} />
         )}
         {placeOrder.isError && !conflict && <p className="error" role="alert">{messageOf(placeOrder.error)}</p>}
         <div className="actions">
           <button type="button" className="link" onClick={() => navigate('/')}>Back to the shop</button>
-          <button type="submit" className="primary" data-testid="place-order" disabled={placeOrder.isPending || savingCart || selected.length === 0}>
-            {placeOrder.isPending ? 'Reserving…' : savingCart ? 'Saving your cart…' : 'Reserve and pay'}
+          <button type="submit" className="primary" data-testid="place-order" disabled={placeOrder.isPending || savingCart || findingShipping || selected.length === 0}>
+            {placeOrder.isPending ? 'Reserving…' : savingCart ? 'Saving your cart…' : findingShipping ? 'Finding shipping…' : 'Reserve and pay'}
           </button>
         </div>
       </form>

@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { formatMoney } from '../../lib/money'
-import { navigate } from '../../lib/router'
+import { followLink, navigate } from '../../lib/router'
 import { cartKeys } from '../cart/queries'
-import { checkoutQueryOptions } from './queries'
+import { LineList } from './LineList'
+import { checkoutQueryOptions, orderKeys } from './queries'
+import { TotalsList } from './TotalsList'
 import type { Checkout } from './types'
 
 const SAYS: Record<Checkout['status'], string> = {
@@ -23,6 +24,7 @@ export function OrderStatusPage({ checkoutId }: { checkoutId: string }) {
   useEffect(() => {
     // Paid lines have left the cart on the server by now; the badge must follow.
     if (status !== undefined && status !== 'PAYMENT_PENDING') void client.invalidateQueries({ queryKey: cartKeys.detail() })
+    if (status === 'PAID') void client.invalidateQueries({ queryKey: orderKeys.pages() })
   }, [status, client])
   if (checkout.isPending) return <main className="checkout"><p className="status">Loading your order…</p></main>
   if (checkout.isError) return <main className="checkout"><p className="status" role="alert">This checkout could not be found.</p></main>
@@ -33,13 +35,9 @@ export function OrderStatusPage({ checkoutId }: { checkoutId: string }) {
       <p className="order-status" data-testid="order-status" data-status={checkout.data.status} aria-live="polite">
         {SAYS[checkout.data.status]}
       </p>
-      {orderId && <p>Order number: <code>{orderId}</code></p>}
-      <ul className="lines">
-        {lines.map((line) => (
-          <li key={line.productId}>{line.quantity} × {line.name} — {formatMoney(line.lineTotal, totals.currency)}</li>
-        ))}
-      </ul>
-      <p><strong>Total {formatMoney(totals.total, totals.currency)}</strong></p>
+      {orderId && <p>Order number: <a href={`/orders/${orderId}`} onClick={followLink} data-testid="order-link"><code>{orderId}</code></a></p>}
+      <LineList lines={lines} currency={totals.currency} label="Items in this order" />
+      <TotalsList totals={totals} />
       <div className="actions">
         <button type="button" className={checkout.data.status === 'FAILED' ? 'link' : 'primary'} onClick={() => navigate('/')}>Back to the shop</button>
         {checkout.data.status === 'FAILED' && (

@@ -1,93 +1,24 @@
-import type { Cart, ShippingRate, Totals } from '../cart/types'
+import type { components } from '../../lib/api-types'
 
-export interface ShippingAddress {
-  name: string
-  line1: string
-  line2: string | null
-  city: string
-  postalCode: string
-  country: string
-}
+// The service's checkouts, shipping and orders: the types generated from its OpenAPI document
+// (spec/openapi.json, `npm run api-types`), named as the web app speaks of them.
+type Schemas = components['schemas']
 
-export type CheckoutStatus = 'RESERVED' | 'PAYMENT_PENDING' | 'PAID' | 'FAILED' | 'CANCELLED' | 'EXPIRED'
-
-export type ShippingMethod = 'STANDARD' | 'EXPRESS'
-
-export type ShippingZone = 'DOMESTIC' | 'EU' | 'WORLD'
-
+export type ShippingAddress = Schemas['ShippingAddress']
+/** Whether `POST /api/checkouts/{id}/payment` may be asked now is `payable`: reserved, being paid, or declined ("Try again"). */
+export type Checkout = Schemas['CheckoutView']
+export type CheckoutStatus = Checkout['status']
+export type ShippingMethod = Checkout['shippingMethod']
 /** One method to a destination: `price` for the cart as it is now, `rate` to price it as the cart changes. */
-export interface ShippingOption {
-  method: ShippingMethod
-  name: string
-  price: number
-  rate: ShippingRate
-  minDays: number
-  maxDays: number
-}
-
+export type ShippingOption = Schemas['ShippingOption']
 /** `GET /api/shipping/methods?country=`: `goods` is the cart's subtotal after the discount. */
-export interface ShippingQuote {
-  country: string
-  zone: ShippingZone
-  goods: number
-  currency: string
-  methods: ShippingOption[]
-}
-
-export interface Checkout {
-  id: string
-  status: CheckoutStatus
-  expiresAt: string
-  lines: Array<{ cartItemId: number; productId: number; name: string; unitPrice: number; quantity: number; lineTotal: number }>
-  totals: Totals
-  couponCode: string | null
-  shippingAddress: ShippingAddress
-  shippingMethod: ShippingMethod
-  /** Whether `POST /api/checkouts/{id}/payment` may be asked now: reserved, being paid, or declined ("Try again"). */
-  payable: boolean
-  orderId: string | null
-}
-
-export interface OrderLine {
-  productId: number
-  name: string
-  unitPrice: number
-  quantity: number
-  lineTotal: number
-}
-
+export type ShippingQuote = Schemas['ShippingQuote']
+export type ShippingZone = ShippingQuote['zone']
+export type OrderLine = Schemas['OrderLine']
 /** An order; `total = subtotal - discount + shipping`. */
-export interface Order {
-  id: string
-  checkoutId: string
-  status: 'PAID'
-  lines: OrderLine[]
-  subtotal: number
-  discount: number
-  shipping: number
-  total: number
-  currency: string
-  couponCode: string | null
-  shippingAddress: ShippingAddress
-  shippingMethod: ShippingMethod
-  createdAt: string
-}
-
+export type Order = Schemas['OrderView']
 /** `GET /api/orders?cursor=&limit=`: newest first; `nextCursor` is null on the last page. */
-export interface OrderPage {
-  items: Order[]
-  nextCursor: string | null
-}
-
-export interface Unavailable {
-  cartItemId: number
-  productId: number
-  name: string
-  requested: number
-  available: number
-}
-
-export interface StockConflict {
-  unavailable: Unavailable[]
-  cart: Cart
-}
+export type OrderPage = Schemas['OrderPage']
+export type Unavailable = Schemas['Unavailable']
+/** The members of a 409 STOCK_CONFLICT that the storefront uses. */
+export type StockConflict = Pick<Schemas['StockConflictProblem'], 'unavailable' | 'cart'>

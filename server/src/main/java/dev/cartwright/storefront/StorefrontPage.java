@@ -49,8 +49,8 @@ class StorefrontPage {
         this.template = loadTemplate();
     }
 
-    @GetMapping(path = {"/", "/checkout", "/checkout/{id}", "/checkout/{id}/complete", "/join/{token}", "/signin", "/signup"},
-            produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(path = {"/", "/checkout", "/checkout/{id}", "/checkout/{id}/complete", "/join/{token}",
+            "/orders", "/orders/{id}", "/signin", "/signup"}, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(ShopperId shopper,
             @RequestAttribute(name = SessionId.REQUEST_ATTRIBUTE, required = false) @Nullable SessionId session) {
         if (template.isEmpty()) {
