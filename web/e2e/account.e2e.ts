@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectNoAxeViolations } from './axe'
 import { addAndSettle, launch, productWithStock, shopper, slowDown, text } from './browser'
 
 let browser: Browser
@@ -77,6 +78,20 @@ describe('accounts in Chromium against the real store', () => {
     await page.getByRole('alert').waitFor()
     expect(await page.getByRole('alert').textContent()).toContain('do not match an account')
     expect(await text(page, 'cart-count')).toBe('1')
+    await expectNoAxeViolations(page)
+    await context.close()
+  })
+
+  it('has sign-in and sign-up pages with nothing axe finds at WCAG 2.1 AA, on a phone too', async () => {
+    const { context, page } = await shopper(browser, 390, 844)
+    for (const path of ['/signin', '/signup']) {
+      await page.goto(path)
+      await page.getByRole('heading', { level: 1 }).waitFor()
+      await expectNoAxeViolations(page)
+    }
+    await page.goto('/signin')
+    await page.getByTestId('sign-in-submit').click()
+    expect(await page.getByLabel('Email').evaluate((field) => (field as HTMLInputElement).validity.valueMissing)).toBe(true)
     await context.close()
   })
 })
