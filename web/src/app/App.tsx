@@ -1,14 +1,17 @@
-import { useDeferredValue, useState } from 'react'
+import type { ReactNode } from 'react'
 import { Toasts } from '../components/Toasts'
 import { CartPanel } from '../features/cart/CartPanel'
 import { JoinPage } from '../features/cart/JoinPage'
-import { ProductGrid } from '../features/catalog/ProductGrid'
+import { CatalogPage } from '../features/catalog/CatalogPage'
+import { parseProductId, PRODUCT_PATH } from '../features/catalog/productAddress'
+import { ProductPage } from '../features/catalog/ProductPage'
 import { CheckoutPage } from '../features/checkout/CheckoutPage'
 import { OrderStatusPage } from '../features/checkout/OrderStatusPage'
 import { ResumeCheckoutPage } from '../features/checkout/ResumeCheckoutPage'
 import { Header } from './Header'
 import { useLiveUpdates } from './liveUpdates'
-import { usePath } from '../lib/router'
+import { usePageFocus } from './pageFocus'
+import { usePath, useSearchParam } from '../lib/router'
 
 const JOIN = /^\/join\/([A-Za-z0-9_-]+)$/
 const COMPLETE = /^\/checkout\/([0-9a-f-]{36})\/complete$/
@@ -16,15 +19,16 @@ const RESUME = /^\/checkout\/([0-9a-f-]{36})$/
 
 export function App() {
   useLiveUpdates()
+  usePageFocus()
   const path = usePath()
-  const [query, setQuery] = useState('')
-  const deferredQuery = useDeferredValue(query.trim())
+  const query = useSearchParam('q').trim()
   const complete = COMPLETE.exec(path)
   const resume = RESUME.exec(path)
   const join = JOIN.exec(path)
+  const product = PRODUCT_PATH.exec(path)
   return (
     <>
-      <Header query={query} onQuery={setQuery} />
+      <Header />
       {join?.[1] ? (
         <JoinPage token={join[1]} />
       ) : complete?.[1] ? (
@@ -33,17 +37,24 @@ export function App() {
         <ResumeCheckoutPage checkoutId={resume[1]} />
       ) : path === '/checkout' ? (
         <CheckoutPage />
+      ) : product ? (
+        <WithCart><ProductPage key={path} id={parseProductId(product[1] ?? '')} /></WithCart>
       ) : (
-        <main className="layout">
-          <div className="catalog">
-            <ProductGrid query={deferredQuery} />
-          </div>
-          <aside id="cart">
-            <CartPanel />
-          </aside>
-        </main>
+        <WithCart><CatalogPage query={query} /></WithCart>
       )}
       <Toasts />
     </>
+  )
+}
+
+/** The shop's pages: theirs beside the cart (a drawer on a phone). */
+function WithCart({ children }: { children: ReactNode }) {
+  return (
+    <main className="layout">
+      <div className="catalog">{children}</div>
+      <aside id="cart">
+        <CartPanel />
+      </aside>
+    </main>
   )
 }
