@@ -15,19 +15,20 @@ export function ProductPage({ id }: { id: number | null }) {
 function KnownProductPage({ id }: { id: number }) {
   const client = useQueryClient()
   // Opened from the grid, the page shows the grid's copy at once while it asks for the product itself.
-  const product = useQuery({
+  // (No `select`: the catalog's structural sharing would be applied to what it selects.)
+  const query = useQuery({
     ...productQueryOptions(id),
     placeholderData: () => {
       const known = productFromCatalog(client, id)
       return known && productCatalog(known)
     },
-    select: (data) => data.pages[0]?.items[0] ?? null,
   })
-  if (product.isPending) return <PageStatus heading="Loading the product…" />
-  if (product.isError) {
+  if (query.isPending) return <PageStatus heading="Loading the product…" />
+  if (query.isError) {
     return <PageStatus heading="This product could not be loaded" detail="The shop did not answer. Try again in a moment." />
   }
-  return product.data ? <ProductDetails product={product.data} /> : <ProductNotFound />
+  const product = query.data.pages[0]?.items[0]
+  return product ? <ProductDetails product={product} /> : <ProductNotFound />
 }
 
 function ProductDetails({ product }: { product: Product }) {
