@@ -36,8 +36,6 @@ function ProductDetails({ product }: { product: Product }) {
   const add = useAddToCart(product)
   const [quantity, setQuantity] = useState('1')
   const soldOut = product.available <= 0
-  const most = Math.max(1, product.available)
-  const units = Math.min(Math.max(1, Number.parseInt(quantity, 10) || 1), most)
   return (
     <article className="product-page" aria-labelledby="page-heading">
       <img src={product.imageUrl} alt="" width={400} height={300} />
@@ -52,7 +50,8 @@ function ProductDetails({ product }: { product: Product }) {
           className="add-form"
           onSubmit={(event) => {
             event.preventDefault()
-            void add(units)
+            // The browser has checked the field against its bounds: a whole number from 1 to what is available.
+            void add(Number.parseInt(quantity, 10))
           }}
         >
           <label htmlFor="product-quantity">Quantity</label>
@@ -60,8 +59,10 @@ function ProductDetails({ product }: { product: Product }) {
             id="product-quantity"
             type="number"
             inputMode="numeric"
+            required
             min={1}
-            max={most}
+            max={Math.max(1, product.available)}
+            step={1}
             value={quantity}
             disabled={soldOut}
             data-testid="product-quantity"
