@@ -1,10 +1,12 @@
-import { useDeferredValue, useState } from 'react'
+import type { ReactNode } from 'react'
 import { Toasts } from '../components/Toasts'
 import { SignInPage } from '../features/account/SignInPage'
 import { SignUpPage } from '../features/account/SignUpPage'
 import { CartPanel } from '../features/cart/CartPanel'
 import { JoinPage } from '../features/cart/JoinPage'
-import { ProductGrid } from '../features/catalog/ProductGrid'
+import { CatalogPage } from '../features/catalog/CatalogPage'
+import { parseProductId, PRODUCT_PATH } from '../features/catalog/productAddress'
+import { ProductPage } from '../features/catalog/ProductPage'
 import { CheckoutPage } from '../features/checkout/CheckoutPage'
 import { OrderPage } from '../features/checkout/OrderPage'
 import { OrdersPage } from '../features/checkout/OrdersPage'
@@ -12,7 +14,8 @@ import { OrderStatusPage } from '../features/checkout/OrderStatusPage'
 import { ResumeCheckoutPage } from '../features/checkout/ResumeCheckoutPage'
 import { Header } from './Header'
 import { useLiveUpdates } from './liveUpdates'
-import { usePath } from '../lib/router'
+import { usePageFocus } from './pageFocus'
+import { usePath, useSearchParam } from '../lib/router'
 
 const JOIN = /^\/join\/([A-Za-z0-9_-]+)$/
 const COMPLETE = /^\/checkout\/([0-9a-f-]{36})\/complete$/
@@ -21,16 +24,17 @@ const ORDER = /^\/orders\/([0-9a-f-]{36})$/
 
 export function App() {
   useLiveUpdates()
+  usePageFocus()
   const path = usePath()
-  const [query, setQuery] = useState('')
-  const deferredQuery = useDeferredValue(query.trim())
+  const query = useSearchParam('q').trim()
   const complete = COMPLETE.exec(path)
   const resume = RESUME.exec(path)
   const join = JOIN.exec(path)
   const order = ORDER.exec(path)
+  const product = PRODUCT_PATH.exec(path)
   return (
     <>
-      <Header query={query} onQuery={setQuery} />
+      <Header />
       {join?.[1] ? (
         <JoinPage token={join[1]} />
       ) : complete?.[1] ? (
@@ -47,17 +51,24 @@ export function App() {
         <OrdersPage />
       ) : order?.[1] ? (
         <OrderPage orderId={order[1]} />
+      ) : product ? (
+        <WithCart><ProductPage key={path} id={parseProductId(product[1] ?? '')} /></WithCart>
       ) : (
-        <main className="layout">
-          <div className="catalog">
-            <ProductGrid query={deferredQuery} />
-          </div>
-          <aside id="cart">
-            <CartPanel />
-          </aside>
-        </main>
+        <WithCart><CatalogPage query={query} /></WithCart>
       )}
       <Toasts />
     </>
+  )
+}
+
+/** The shop's pages: theirs beside the cart (a drawer on a phone). */
+function WithCart({ children }: { children: ReactNode }) {
+  return (
+    <main className="layout">
+      <div className="catalog">{children}</div>
+      <aside id="cart">
+        <CartPanel />
+      </aside>
+    </main>
   )
 }

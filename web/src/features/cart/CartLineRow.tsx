@@ -4,8 +4,17 @@ import { useRemoveLine } from './useRemoveLine'
 import { useSelectLine } from './useSelectLine'
 import { useSetQuantity } from './useSetQuantity'
 
+interface CartLineRowProps {
+  line: CartLine
+  currency: string
+  syncing: boolean
+  removeButton?: (productId: number, button: HTMLButtonElement | null) => void
+  /** Told before the line is removed, so the cart can keep the focus. */
+  onRemove?: () => void
+}
+
 /** One line. Its buttons act on the quantity shown, which already includes clicks on their way. */
-export function CartLineRow({ line, currency, syncing }: { line: CartLine; currency: string; syncing: boolean }) {
+export function CartLineRow({ line, currency, syncing, removeButton, onRemove }: CartLineRowProps) {
   const setQuantity = useSetQuantity(line)
   const select = useSelectLine(line)
   const remove = useRemoveLine(line)
@@ -46,7 +55,11 @@ export function CartLineRow({ line, currency, syncing }: { line: CartLine; curre
         className="link"
         data-testid={`remove-${line.productId}`}
         aria-label={`Remove ${line.name}`}
-        onClick={() => void remove()}
+        ref={(button) => removeButton?.(line.productId, button)}
+        onClick={() => {
+          onRemove?.()
+          void remove()
+        }}
       >
         Remove
       </button>

@@ -2,6 +2,7 @@ import { navigate } from '../../lib/router'
 import { formatMoney } from '../../lib/money'
 import { CartLineRow } from './CartLineRow'
 import { SharePanel } from './SharePanel'
+import { useRemovalFocus } from './useRemovalFocus'
 import { useSelectAll } from './useSelectAll'
 import { useVisibleCart } from './useVisibleCart'
 
@@ -9,6 +10,7 @@ import { useVisibleCart } from './useVisibleCart'
 export function CartPanel() {
   const { cart, pending } = useVisibleCart()
   const selectAll = useSelectAll()
+  const { heading, removeButton, removing } = useRemovalFocus(cart?.items.map((line) => line.productId) ?? [])
   if (!cart) return <p className="status">Loading your cart…</p>
   const { totals } = cart
   const allSelected = cart.items.length > 0 && cart.items.every((line) => line.selected)
@@ -16,7 +18,7 @@ export function CartPanel() {
   return (
     <section className="cart" aria-labelledby="cart-heading">
       <a className="close-cart link" href="#">Close</a>
-      <h2 id="cart-heading">Your cart</h2>
+      <h2 id="cart-heading" ref={heading} tabIndex={-1}>Your cart</h2>
       {cart.items.length === 0 ? (
         <p className="status">Your cart is empty.</p>
       ) : (
@@ -32,7 +34,14 @@ export function CartPanel() {
           </label>
           <ul className="lines">
             {cart.items.map((line) => (
-              <CartLineRow key={line.productId} line={line} currency={totals.currency} syncing={syncingProducts.has(line.productId)} />
+              <CartLineRow
+                key={line.productId}
+                line={line}
+                currency={totals.currency}
+                syncing={syncingProducts.has(line.productId)}
+                removeButton={removeButton}
+                onRemove={() => removing(line.productId)}
+              />
             ))}
           </ul>
         </>

@@ -25,7 +25,7 @@ export function ProductGrid({ query }: { query: string }) {
   if (items.length === 0) return <p className="status">Nothing matches “{query}”.</p>
   return (
     <>
-      <div className="grid">
+      <div className="grid" aria-busy={products.isPlaceholderData}>
         {items.map((product) => <ProductCard key={product.id} product={product} />)}
       </div>
       <div ref={sentinel} className="status">{isFetchingNextPage ? 'Loading more…' : ''}</div>

@@ -1,5 +1,5 @@
-import { infiniteQueryOptions, replaceEqualDeep } from '@tanstack/react-query'
-import { api } from '../../lib/api'
+import { infiniteQueryOptions, keepPreviousData, queryOptions, replaceEqualDeep, type QueryClient } from '@tanstack/react-query'
+import { api, ApiProblem } from '../../lib/api'
 import type { components } from '../../lib/api-types'
 import { keepNewerStock, mergeCatalog, newestStock, type CatalogData } from './stock'
 
@@ -10,6 +10,7 @@ export type ProductPage = components['schemas']['ProductPage']
 export const catalogKeys = {
   all: ['products'] as const,
   list: (query: string) => [...catalogKeys.all, 'list', query] as const,
+  product: (id: number) => [...catalogKeys.all, 'product', id] as const,
 }
 
 export const PAGE_SIZE = 24
@@ -26,10 +27,53 @@ export const productsQueryOptions = (query: string) =>
       const params = new URLSearchParams({ limit: String(PAGE_SIZE), q: query })
       if (pageParam) params.set('cursor', pageParam)
       const page = await api<ProductPage>(`/api/products?${params}`, { signal })
-      return keepNewerStock(page, newestStock(client.getQueriesData<CatalogData>({ queryKey: catalogKeys.all }).map(([, data]) => data)))
+      return keepNewerStock(page, knownStock(client))
     },
     initialPageParam: '',
     getNextPageParam: (page) => page.nextCursor ?? undefined,
-    structuralSharing: (current: unknown, incoming: unknown) =>
-      replaceEqualDeep(current, mergeCatalog(current as CatalogData | undefined, incoming as CatalogData)),
+    // A new search shows the results of the one before until its own arrive, instead of a blank.
+    placeholderData: keepPreviousData,
+    structuralSharing: keepNewerOnWrite,
   })
+
+/**
+ * A product's own query holds it as a catalog of one page with that one product (none when the
+ * shop has no such product), under the catalog's key: pushes, the version guard, following its
+ * stock on the socket, refetching and keeping it across a reload treat it like any catalog query.
+ */
+export const productQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: catalogKeys.product(id),
+    queryFn: async ({ signal, client }): Promise<CatalogData> => {
+      try {
+        const product = await api<Product>(`/api/products/${id}`, { signal })
+        return productCatalog(keepNewerStock({ items: [product], nextCursor: null }, knownStock(client)).items[0] ?? null)
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status === 404) return productCatalog(null)
+        throw error
+      }
+    },
+    structuralSharing: keepNewerOnWrite,
+  })
+
+/** A product (or the shop having none) as its query holds it. */
+export function productCatalog(product: Product | null): CatalogData {
+  return { pages: [{ items: product ? [product] : [], nextCursor: null }], pageParams: [''] }
+}
+
+/** The product a catalog query holds, if it holds it: what a product page shows while it asks for the product itself. */
+export function productFromCatalog(client: QueryClient, id: number): Product | undefined {
+  for (const [, data] of client.getQueriesData<CatalogData>({ queryKey: catalogKeys.all })) {
+    const product = data?.pages.flatMap((page) => page.items).find((item) => item.id === id)
+    if (product) return product
+  }
+  return undefined
+}
+
+function knownStock(client: QueryClient) {
+  return newestStock(client.getQueriesData<CatalogData>({ queryKey: catalogKeys.all }).map(([, data]) => data))
+}
+
+function keepNewerOnWrite(current: unknown, incoming: unknown): unknown {
+  return replaceEqualDeep(current, mergeCatalog(current as CatalogData | undefined, incoming as CatalogData))
+}

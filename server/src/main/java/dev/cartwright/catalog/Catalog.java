@@ -41,7 +41,7 @@ public class Catalog {
         return new ProductPage(items, next);
     }
 
-    Optional<ProductView> product(long id) {
+    public Optional<ProductView> product(long id) {
         return products.byId(id).map(product -> ProductView.of(product, currency, stock.levels(List.of(id)).get(id)));
     }
 }

@@ -43,8 +43,8 @@ class ShopperCookieFilter extends OncePerRequestFilter {
     private static final RequestMatcher SHOPPERS_REQUESTS = RequestMatchers.anyOf(
             RequestMatchers.allOf(pattern("/api/**"), RequestMatchers.not(RequestMatchers.anyOf(
                     pattern("/api/products/**"), pattern("/api/payments/**"), pattern("/api/admin/**")))),
-            pattern("/"), pattern("/ws"), pattern("/checkout/**"), pattern("/join/**"), pattern("/orders/**"),
-            pattern("/signin"), pattern("/signup"));
+            pattern("/"), pattern("/ws"), pattern("/products/**"), pattern("/checkout/**"), pattern("/join/**"),
+            pattern("/orders/**"), pattern("/signin"), pattern("/signup"));
 
     private final Shoppers shoppers;
     private final GuestCookies cookies;

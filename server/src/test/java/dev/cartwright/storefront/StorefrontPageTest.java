@@ -96,4 +96,45 @@ class StorefrontPageTest extends ServiceTest {
         member.post("/api/account/signout", null);
         assertThat(state(member.get("/")).path("account").isNull()).as("signed out").isTrue();
     }
+
+    @Test
+    void aProductsPageCarriesTheProductUnderItsNameAndTheShoppersCart() {
+        Product product = newProduct("Evil </script><b>Kettle</b>", 4200, 3);
+        Shopper guest = newShopper();
+
+        Shopper.Response page = guest.get("/products/" + product.id());
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.header("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie).startsWith("cartwright_shopper="));
+        assertThat(page.header("Cache-Control")).contains("no-store");
+        assertThat(page.body()).contains("<title>Evil &lt;/script&gt;&lt;b&gt;Kettle&lt;/b&gt; — Cartwright</title>")
+                .doesNotContain("</script><b>");
+        JsonNode state = state(page);
+        assertThat(state.path("product").path("id").asLong()).isEqualTo(product.id());
+        JsonNode found = state.path("product").path("found");
+        assertThat(found.path("name").asString()).isEqualTo("Evil </script><b>Kettle</b>");
+        assertThat(found.path("unitPrice").asLong()).isEqualTo(4200);
+        assertThat(found.path("available").asInt()).isEqualTo(3);
+        assertThat(found.path("stockVersion").isNumber()).isTrue();
+        assertThat(state.path("cart").path("id").asString()).isEqualTo(guest.get("/api/cart").json().path("id").asString());
+        assertThat(state.path("products").path("items")).hasSize(24);
+    }
+
+    @Test
+    void aProductTheShopDoesNotHaveIsANotFoundPageForEverySpellingOfItsAddress() {
+        Shopper guest = newShopper();
+
+        for (String id : new String[] {"999999999", "0", "007", "-1", "1.5", "1e3", "abc", "%20", "99999999999999999999"}) {
+            Shopper.Response page = guest.get("/products/" + id);
+            assertThat(page.status()).as(id).isEqualTo(404);
+            assertThat(page.contentType()).as(id).startsWith("text/html");
+            assertThat(page.body()).as(id).contains("<div id=\"root\"></div>", "<title>Product not found — Cartwright</title>");
+            assertThat(state(page).path("product").path("found").isMissingNode() || state(page).path("product").path("found").isNull())
+                    .as(id).isTrue();
+        }
+        assertThat(state(guest.get("/products/999999999")).path("product").path("id").asLong())
+                .as("an unknown product's answer is cached under its id").isEqualTo(999999999);
+        assertThat(state(guest.get("/products/abc")).path("product").isNull()).as("an address no product can have").isTrue();
+    }
 }
