@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectNoAxeViolations } from './axe'
-import { addAndSettle, launch, productWithStock, shopper, slowDown, text } from './browser'
+import { addAndSettle, fillAddress, launch, productWithStock, shopper, slowDown, text } from './browser'
 
 let browser: Browser
 
@@ -61,6 +61,57 @@ describe('accounts in Chromium against the real store', () => {
     await second.page.reload()
     expect(await text(second.page, 'cart-count')).toBe('0')
     await first.context.close()
+    await second.context.close()
+  })
+
+  it('as a new shopper: a product page, a guest\'s cart kept through signing up and on a second browser, Express, paid, under "Your orders"', async () => {
+    const lamp = await productWithStock('Brass Task Lamp', 30)
+    const email = newEmail()
+    const guest = await shopper(browser)
+    await guest.page.goto('/')
+    await guest.page.getByRole('link', { name: lamp.name }).click()
+    await guest.page.getByRole('heading', { level: 1, name: lamp.name }).waitFor()
+    await guest.page.getByTestId('product-quantity').fill('2')
+    await guest.page.getByTestId(`add-to-cart-${lamp.id}`).click()
+    await guest.page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
+    expect(await text(guest.page, 'cart-count')).toBe('2')
+
+    await guest.page.getByTestId('sign-in-link').click()
+    await guest.page.getByRole('link', { name: 'Create an account' }).click()
+    await guest.page.getByLabel('Your name').fill('Grace')
+    await guest.page.getByLabel('Email').fill(email)
+    await guest.page.getByLabel(/^Password/).fill(PASSWORD)
+    await guest.page.getByTestId('sign-up-submit').click()
+    await guest.page.getByTestId('account-name').waitFor()
+    expect(await text(guest.page, 'cart-count')).toBe('2')
+
+    const second = await shopper(browser)
+    await second.page.goto('/signin')
+    await second.page.getByLabel('Email').fill(email)
+    await second.page.getByLabel('Password').fill(PASSWORD)
+    await second.page.getByTestId('sign-in-submit').click()
+    await second.page.getByTestId(`qty-${lamp.id}`).waitFor()
+    expect(await text(second.page, `qty-${lamp.id}`)).toBe('2')
+
+    await second.page.getByTestId('checkout-button').click()
+    await fillAddress(second.page)
+    await second.page.getByTestId('shipping-EXPRESS').check()
+    await second.page.getByTestId('place-order').click()
+    await second.page.waitForURL('**/pay/**')
+    await second.page.getByRole('button', { name: 'Pay' }).click()
+    await second.page.locator('[data-testid=order-status][data-status=PAID]').waitFor({ timeout: 20_000 })
+
+    // The first browser is the same account: its orders list the order, and its cart was emptied of what was bought.
+    await guest.page.getByRole('link', { name: 'Your orders' }).click()
+    const orders = guest.page.getByTestId('order-list').getByRole('listitem')
+    await orders.first().waitFor()
+    expect(await orders.count()).toBe(1)
+    await orders.getByRole('link').click()
+    await guest.page.getByTestId('order-page-status').waitFor()
+    expect(await text(guest.page, `bought-line-${lamp.id}`)).toContain(lamp.name)
+    expect(await text(guest.page, 'shipping-method')).toBe('Express shipping')
+    await guest.page.getByTestId('cart-count').filter({ hasText: '0' }).waitFor()
+    await guest.context.close()
     await second.context.close()
   })
 
