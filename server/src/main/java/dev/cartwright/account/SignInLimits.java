@@ -2,8 +2,8 @@ package dev.cartwright.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cartwright.platform.TokenBuckets;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import java.util.List;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
@@ -38,15 +38,7 @@ class SignInLimits {
         }
         List<Bucket> counting = List.of(bucket(new BucketKey(Counted.ACCOUNT, email), settings.signInsPerAccount()),
                 bucket(new BucketKey(Counted.ADDRESS, address), settings.signInsPerAddress()));
-        for (int i = 0; i < counting.size(); i++) {
-            ConsumptionProbe probe = counting.get(i).tryConsumeAndReturnRemaining(1);
-            if (!probe.isConsumed()) {
-                // A refused try costs nothing: the tokens already taken go back.
-                counting.subList(0, i).forEach(bucket -> bucket.addTokens(1));
-                return OptionalLong.of(probe.getNanosToWaitForRefill());
-            }
-        }
-        return OptionalLong.empty();
+        return TokenBuckets.takeFromEach(counting);
     }
 
     private Bucket bucket(BucketKey key, int capacity) {

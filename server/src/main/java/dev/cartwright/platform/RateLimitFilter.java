@@ -5,7 +5,6 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -86,7 +85,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             counting.add(bucket(new BucketKey(limited, Counted.SHOPPER, shopper), limits.perShopper()));
         }
         counting.add(bucket(new BucketKey(limited, Counted.ADDRESS, request.getRemoteAddr()), limits.perAddress()));
-        OptionalLong nanosToWait = takeFromEach(counting);
+        OptionalLong nanosToWait = TokenBuckets.takeFromEach(counting);
         if (nanosToWait.isPresent()) {
             refuse(response, nanosToWait.getAsLong());
             return;
@@ -105,19 +104,6 @@ public class RateLimitFilter extends OncePerRequestFilter {
         return buckets.get(key, unused -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, settings.period()))
                 .build());
-    }
-
-    /** Takes a token from every bucket, or from none: answers how long to wait when one is empty. */
-    private static OptionalLong takeFromEach(List<Bucket> counting) {
-        for (int i = 0; i < counting.size(); i++) {
-            ConsumptionProbe probe = counting.get(i).tryConsumeAndReturnRemaining(1);
-            if (!probe.isConsumed()) {
-                // A refused request costs nothing: the tokens already taken go back.
-                counting.subList(0, i).forEach(bucket -> bucket.addTokens(1));
-                return OptionalLong.of(probe.getNanosToWaitForRefill());
-            }
-        }
-        return OptionalLong.empty();
     }
 
     private void refuse(HttpServletResponse response, long nanosToWait) throws IOException {
