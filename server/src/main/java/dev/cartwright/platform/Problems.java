@@ -25,12 +25,12 @@ public final class Problems {
         return problem;
     }
 
-    /** Ends request handling with this problem as the response. */
     /** The problem as an answer, for a refusal that is a common outcome rather than an exception (a sold-out drop's). */
     public static ResponseEntity<Object> answer(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** Ends request handling with this problem as the response. */
     public static ErrorResponseException failure(ProblemDetail problem) {
         return new ErrorResponseException(HttpStatus.valueOf(problem.getStatus()), problem, null);
     }
