@@ -1,5 +1,6 @@
 package dev.cartwright.platform;
 
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -23,9 +24,9 @@ class ProblemSchemas implements OpenApiCustomizer {
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     @Override
-    public void customise(io.swagger.v3.oas.models.OpenAPI api) {
-        api.getComponents().addSchemas(PROBLEM, new ObjectSchema()
-                .description("An RFC 9457 problem. `code` is stable and for clients to branch on; `detail` is written "
+    public void customise(OpenAPI api) {
+        Schema<Object> schema = new ObjectSchema();
+        schema.description("An RFC 9457 problem. `code` is stable and for clients to branch on; `detail` is written "
                         + "for the shopper. Some problems carry more members, named in their own schemas.")
                 .addProperty("type", new StringSchema().format("uri"))
                 .addProperty("title", new StringSchema())
@@ -34,7 +35,8 @@ class ProblemSchemas implements OpenApiCustomizer {
                 .addProperty("instance", new StringSchema().format("uri"))
                 .addProperty("code", new StringSchema().example("VALIDATION_FAILED"))
                 .required(List.of("status", "detail", "code"))
-                .additionalProperties(true));
+                .additionalProperties(true);
+        api.getComponents().addSchemas(PROBLEM, schema);
         Content problem = new Content().addMediaType(PROBLEM_JSON,
                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
         api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
