@@ -34,8 +34,8 @@ class ProblemSchemas implements OpenApiCustomizer {
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri"))
                 .addProperty("code", new StringSchema().example("VALIDATION_FAILED"))
-                .required(List.of("status", "detail", "code"))
                 .additionalProperties(true);
+        schema.setRequired(List.of("status", "detail", "code"));
         api.getComponents().addSchemas(PROBLEM, schema);
         Content problem = new Content().addMediaType(PROBLEM_JSON,
                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
