@@ -1,7 +1,6 @@
 package dev.cartwright.shipping;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** How an order travels. A checkout that names none ships STANDARD, as the storefront did before it could choose. */
@@ -18,9 +17,8 @@ public enum ShippingMethod {
         return label;
     }
 
-    /** The method a request names, in any letter case; empty for one the shop does not have. */
+    /** The method a request names, spelled exactly as the API documents it; empty for any other. */
     public static Optional<ShippingMethod> named(String name) {
-        String wanted = name.strip().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(method -> method.name().equals(wanted)).findFirst();
+        return Arrays.stream(values()).filter(method -> method.name().equals(name)).findFirst();
     }
 }

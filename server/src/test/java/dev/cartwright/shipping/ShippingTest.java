@@ -136,6 +136,11 @@ class ShippingTest extends ServiceTest {
         Shopper shopper = newShopper();
         add(shopper, product.id(), 1);
 
+        for (String spelling : new String[] {"express", " EXPRESS", "EXPRESS\\n", "Ｅxpress"}) {
+            Shopper.Response odd = checkout(shopper, "DE", spelling);
+            assertThat(odd.status()).as(spelling).isEqualTo(400);
+            assertThat(odd.code()).as(spelling).isEqualTo("UNKNOWN_SHIPPING_METHOD");
+        }
         Shopper.Response refused = checkout(shopper, "DE", "DRONE");
 
         assertThat(refused.status()).isEqualTo(400);
@@ -163,7 +168,7 @@ class ShippingTest extends ServiceTest {
     void expressShippingIsChargedByTheProviderAndKeptByTheOrder() {
         Shopper shopper = shopperWithGoods("Express Vase", 3000, 2);
 
-        JsonNode created = checkout(shopper, "FR", "express").json();
+        JsonNode created = checkout(shopper, "FR", "EXPRESS").json();
         String id = created.path("id").asString();
         startPayment(shopper, id);
         long charged = jdbc.sql("select amount from simulated_payment_session where checkout_id = :id")
