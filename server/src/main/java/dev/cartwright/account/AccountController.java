@@ -37,16 +37,27 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private static final String SOME_TEXT = "(?s).*\\S.*";
+    /**
+     * A part of an address: no control, formatting (zero-width, bidi override, BOM) or space-like
+     * character, any of which would make another account of what reads as the same email.
+     */
+    private static final String ADDRESS_PART = "[^@\\s\\p{Cc}\\p{Cf}\\p{Z}]+";
+    /** No control or formatting character and no line separator, but for the joiners that emoji sequences and some scripts need. */
+    private static final String PRINTABLE = "(?:[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|[\\u200C\\u200D])*";
+    /** A letter, mark, digit, punctuation or symbol: what a reader sees. */
+    private static final String VISIBLE = "(?s).*[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}].*";
 
     record SignUpRequest(
             @NotNull @Size(max = 254, message = "must be at most 254 characters")
-            @Pattern(regexp = "\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*", message = "must be an email address, like ada@example.com")
+            @Pattern(regexp = "\\s*" + ADDRESS_PART + "@" + ADDRESS_PART + "\\." + ADDRESS_PART + "\\s*",
+                    message = "must be an email address, like ada@example.com")
             String email,
             @NotNull @Size(min = 10, max = 128, message = "must be 10 to 128 characters")
             @Pattern(regexp = SOME_TEXT, message = "must not be only spaces")
             String password,
             @NotNull @Size(min = 1, max = 60, message = "must be 1 to 60 characters")
-            @Pattern(regexp = SOME_TEXT, message = "must not be only spaces")
+            @Pattern(regexp = VISIBLE, message = "must have a letter, digit or sign in it")
+            @Pattern(regexp = PRINTABLE, message = "must not hold control or formatting characters, like a line break")
             String name) {}
 
     record SignInRequest(
