@@ -1,6 +1,5 @@
 package dev.cartwright.account;
 
-import dev.cartwright.cart.CartMerge;
 import dev.cartwright.platform.Problems;
 import dev.cartwright.shopper.SessionId;
 import dev.cartwright.shopper.ShopperId;
@@ -64,9 +63,9 @@ class AccountController {
             @NotNull @Size(max = 254, message = "must be at most 254 characters") String email,
             @NotNull @Size(max = 128, message = "must be at most 128 characters") String password) {}
 
-    /** The account signed in, and what became of the guest's cart ({@code merged}, null when none merged). */
+    /** The account signed in, and what became of the guest's cart and checkouts ({@code merged}, null when none merged). */
     @Schema(name = "SignedIn")
-    record SignedInAnswer(String email, String name, @Nullable CartMerge merged) {}
+    record SignedInAnswer(String email, String name, @Nullable GuestMerge merged) {}
 
     private final Accounts accounts;
 

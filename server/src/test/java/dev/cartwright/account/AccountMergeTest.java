@@ -12,10 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cartwright.Race;
 import dev.cartwright.ServiceTest;
 import dev.cartwright.Shopper;
+import dev.cartwright.StockLedger;
 import dev.cartwright.catalog.Product;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -172,6 +175,71 @@ class AccountMergeTest extends ServiceTest {
         // The guest's cart was emptied by the merge once; each change through the old cookie counts too.
         assertThat(left.path("version").asLong()).isEqualTo(guestBefore + 12 + 1);
         assertThat(guest.get("/api/account").status()).isEqualTo(200);
+    }
+
+    /**
+     * Seven guests each hold 20 units of one product in a checkout and sign in to one account at
+     * once: the account may hold 99 units (the line maximum), so four checkouts stay reserved and
+     * three are cancelled, each named in its sign-in's answer, their stock given back.
+     */
+    @Test
+    void guestsSigningInAtOnceNeverTakeTheAccountOverTheReservationCaps() {
+        Product hoarded = newProduct("Merge Hoarded", 500, 200);
+        String email = newAccount(newShopper());
+        List<Shopper> guests = IntStream.range(0, 7).mapToObj(i -> newShopper()).toList();
+        List<String> checkouts = guests.stream().map(guest -> {
+            setQuantity(guest, hoarded, 20);
+            return checkout(guest).json().path("id").asString();
+        }).toList();
+
+        List<Shopper.Response> answers = Race.run(guests.size(), i -> signIn(guests.get(i), email, PASSWORD));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(200));
+        List<String> cancelled = answers.stream()
+                .flatMap(answer -> answer.json().path("merged").path("cancelledCheckouts").valueStream())
+                .map(JsonNode::asString).toList();
+        Map<String, String> statuses = statuses(guests.getFirst(), checkouts);
+        assertThat(cancelled).hasSize(3).doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(statuses.get(id)).isEqualTo("CANCELLED"));
+        assertThat(statuses.values()).filteredOn("RESERVED"::equals).hasSize(4);
+        assertThat(jdbc.sql("select reserved from stock where product_id = :id").param("id", hoarded.id())
+                .query(Integer.class).single()).isEqualTo(80);
+        StockLedger.assertBalanced(jdbc);
+    }
+
+    /**
+     * A checkout being paid is never cancelled, since money may be on its way: it is kept even
+     * over a cap. The guest's reserved one beside it is cancelled: the account holds five already.
+     */
+    @Test
+    void aGuestsCheckoutBeingPaidIsKeptOverTheCapsAndTheirReservedOneIsCancelled() {
+        Product hoarded = newProduct("Merge Paying", 500, 200);
+        String email = newAccount(newShopper());
+        for (int i = 0; i < 4; i++) {
+            Shopper earlier = newShopper();
+            setQuantity(earlier, hoarded, 20);
+            checkout(earlier);
+            assertThat(signIn(earlier, email, PASSWORD).json().path("merged").path("cancelledCheckouts").size()).isZero();
+        }
+        Shopper guest = newShopper();
+        setQuantity(guest, hoarded, 20);
+        String paying = checkout(guest).json().path("id").asString();
+        startPayment(guest, paying);
+        String reserved = checkout(guest).json().path("id").asString();
+
+        JsonNode merged = signIn(guest, email, PASSWORD).json().path("merged");
+
+        assertThat(merged.path("cancelledCheckouts").valueStream().map(JsonNode::asString)).containsExactly(reserved);
+        assertThat(statuses(guest, List.of(paying, reserved)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(paying, "PAYMENT_PENDING", reserved, "CANCELLED"));
+        assertThat(jdbc.sql("select reserved from stock where product_id = :id").param("id", hoarded.id())
+                .query(Integer.class).single()).isEqualTo(100);
+        StockLedger.assertBalanced(jdbc);
+    }
+
+    private static Map<String, String> statuses(Shopper signedIn, List<String> checkouts) {
+        return checkouts.stream().collect(Collectors.toMap(id -> id,
+                id -> signedIn.get("/api/checkouts/" + id).json().path("status").asString()));
     }
 
     private static void setQuantity(Shopper shopper, Product product, int quantity) {
