@@ -9,23 +9,35 @@ import static dev.cartwright.checkout.CheckoutTestSteps.completeOnHostedPage;
 import static dev.cartwright.checkout.CheckoutTestSteps.startPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cartwright.LockWaits;
 import dev.cartwright.Race;
 import dev.cartwright.ServiceTest;
 import dev.cartwright.Shopper;
 import dev.cartwright.StockLedger;
 import dev.cartwright.catalog.Product;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** What signing in does with the guest's cart, checkouts and orders. */
 class AccountMergeTest extends ServiceTest {
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void theGuestsLinesJoinTheAccountsCartCappedAtTheLineMaximumAndAtWhatIsAvailable() {
@@ -234,6 +246,59 @@ class AccountMergeTest extends ServiceTest {
                 .containsExactlyInAnyOrderEntriesOf(Map.of(paying, "PAYMENT_PENDING", reserved, "CANCELLED"));
         assertThat(jdbc.sql("select reserved from stock where product_id = :id").param("id", hoarded.id())
                 .query(Integer.class).single()).isEqualTo(100);
+        StockLedger.assertBalanced(jdbc);
+    }
+
+    /**
+     * The account checks out a shared cart (no cart in common with the sign-in, so only the
+     * shopper's lock orders them) while a guest signs in with a checkout: the checkout has counted
+     * what the account holds and waits at the product's held stock row when the sign-in starts.
+     * The sign-in waits for it and then counts its units too: one of the two must not fit.
+     */
+    @Test
+    void aSignInRacingTheAccountsOwnCheckoutCountsItsUnits() throws SQLException {
+        Product hoarded = newProduct("Merge Racing", 500, 200);
+        Shopper device = newShopper();
+        String email = newAccount(device);
+        for (int i = 0; i < 3; i++) {
+            Shopper earlier = newShopper();
+            setQuantity(earlier, hoarded, 20);
+            checkout(earlier);
+            signIn(earlier, email, PASSWORD);
+        }
+        Shopper owner = newShopper();
+        setQuantity(owner, hoarded, 20);
+        String token = owner.post("/api/cart/share", null).json().path("token").asString();
+        assertThat(device.post("/api/cart/join", "{\"token\": \"" + token + "\"}").status()).isEqualTo(200);
+        Shopper guest = newShopper();
+        setQuantity(guest, hoarded, 20);
+        String guests = checkout(guest).json().path("id").asString();
+
+        Shopper.Response devices;
+        Shopper.Response signedIn;
+        // The threads are closed last, after the held row is let go, so a failure here cannot hang.
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+                Connection holder = dataSource.getConnection(); Connection watcher = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select 1 from stock where product_id = ? for update")) {
+                lock.setLong(1, hoarded.id());
+                lock.execute();
+            }
+            CompletableFuture<Shopper.Response> checkingOut = CompletableFuture.supplyAsync(() -> checkout(device), threads);
+            LockWaits.awaitWaitingForLocks(watcher, 1);
+            CompletableFuture<Shopper.Response> signingIn =
+                    CompletableFuture.supplyAsync(() -> signIn(guest, email, PASSWORD), threads);
+            LockWaits.awaitWaitingForLocks(watcher, 2);
+            holder.commit();
+            devices = checkingOut.join();
+            signedIn = signingIn.join();
+        }
+
+        assertThat(devices.status()).as(devices.toString()).isEqualTo(201);
+        assertThat(signedIn.json().path("merged").path("cancelledCheckouts").valueStream().map(JsonNode::asString))
+                .containsExactly(guests);
+        assertThat(jdbc.sql("select reserved from stock where product_id = :id").param("id", hoarded.id())
+                .query(Integer.class).single()).isEqualTo(80);
         StockLedger.assertBalanced(jdbc);
     }
 
