@@ -529,10 +529,6 @@ export interface components {
             /** Format: int64 */
             unitPrice: number;
         };
-        CartMerge: {
-            capped: components["schemas"]["Capped"][];
-            cart: components["schemas"]["CartView"];
-        };
         CartView: {
             coupon: components["schemas"]["Discount"] | null;
             couponCode: string | null;
@@ -586,6 +582,11 @@ export interface components {
             kind: "PERCENT" | "FIXED";
             /** Format: int64 */
             minimumSubtotal: number;
+        };
+        GuestMerge: {
+            cancelledCheckouts: string[];
+            capped: components["schemas"]["Capped"][];
+            cart: components["schemas"]["CartView"];
         };
         /** @description 409 INSUFFICIENT_STOCK: not that many are left */
         InsufficientStockProblem: {
@@ -776,7 +777,7 @@ export interface components {
         };
         SignedIn: {
             email: string;
-            merged: components["schemas"]["CartMerge"] | null;
+            merged: components["schemas"]["GuestMerge"] | null;
             name: string;
         };
         StockConflictProblem: {

@@ -82,7 +82,7 @@ function signIn() {
 }
 
 const signedIn = (capped: SignedIn['merged'] extends infer M ? M extends { capped: infer C } ? C : never : never): SignedIn => ({
-  email: 'ada@example.com', name: 'Ada', merged: { cart: cart('account-cart', 7, 3), capped },
+  email: 'ada@example.com', name: 'Ada', merged: { cart: cart('account-cart', 7, 3), capped, cancelledCheckouts: [] },
 })
 
 describe('signing in', () => {

@@ -1,6 +1,5 @@
 package dev.cartwright.account;
 
-import dev.cartwright.cart.CartMerge;
 import dev.cartwright.platform.Problems;
 import dev.cartwright.shopper.SessionId;
 import dev.cartwright.shopper.ShopperId;
@@ -37,25 +36,36 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private static final String SOME_TEXT = "(?s).*\\S.*";
+    /**
+     * A part of an address: no control, formatting (zero-width, bidi override, BOM) or space-like
+     * character, any of which would make another account of what reads as the same email.
+     */
+    private static final String ADDRESS_PART = "[^@\\s\\p{Cc}\\p{Cf}\\p{Z}]+";
+    /** No control or formatting character and no line separator, but for the joiners that emoji sequences and some scripts need. */
+    private static final String PRINTABLE = "(?:[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|[\\u200C\\u200D])*";
+    /** A letter, mark, digit, punctuation or symbol: what a reader sees. */
+    private static final String VISIBLE = "(?s).*[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}].*";
 
     record SignUpRequest(
             @NotNull @Size(max = 254, message = "must be at most 254 characters")
-            @Pattern(regexp = "\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*", message = "must be an email address, like ada@example.com")
+            @Pattern(regexp = "\\s*" + ADDRESS_PART + "@" + ADDRESS_PART + "\\." + ADDRESS_PART + "\\s*",
+                    message = "must be an email address, like ada@example.com")
             String email,
             @NotNull @Size(min = 10, max = 128, message = "must be 10 to 128 characters")
             @Pattern(regexp = SOME_TEXT, message = "must not be only spaces")
             String password,
             @NotNull @Size(min = 1, max = 60, message = "must be 1 to 60 characters")
-            @Pattern(regexp = SOME_TEXT, message = "must not be only spaces")
+            @Pattern(regexp = VISIBLE, message = "must have a letter, digit or sign in it")
+            @Pattern(regexp = PRINTABLE, message = "must not hold control or formatting characters, like a line break")
             String name) {}
 
     record SignInRequest(
             @NotNull @Size(max = 254, message = "must be at most 254 characters") String email,
             @NotNull @Size(max = 128, message = "must be at most 128 characters") String password) {}
 
-    /** The account signed in, and what became of the guest's cart ({@code merged}, null when none merged). */
+    /** The account signed in, and what became of the guest's cart and checkouts ({@code merged}, null when none merged). */
     @Schema(name = "SignedIn")
-    record SignedInAnswer(String email, String name, @Nullable CartMerge merged) {}
+    record SignedInAnswer(String email, String name, @Nullable GuestMerge merged) {}
 
     private final Accounts accounts;
 

@@ -7,11 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How many sign-ins (and sign-ups, which can guess a password too) one email and one client
- * address may try per {@code signInPeriod}: a token bucket that holds that many and refills them
+ * How many sign-ins (and sign-ups, which can guess a password too) may be tried per
+ * {@code signInPeriod}: of one email from one client address, from one client address, and of one
+ * email from all addresses together. Each is a token bucket that holds that many and refills them
  * evenly over the period. {@code rateLimit} false turns them off with the other limits.
  */
 @Validated
 @ConfigurationProperties("cartwright.account")
-record AccountSettings(boolean rateLimit, @NotNull Duration signInPeriod, @Min(1) int signInsPerAccount,
-        @Min(1) int signInsPerAddress) {}
+record AccountSettings(boolean rateLimit, @NotNull Duration signInPeriod, @Min(1) int signInsPerAccountAndAddress,
+        @Min(1) int signInsPerAddress, @Min(1) int signInsPerAccount) {}

@@ -1,7 +1,7 @@
 package dev.cartwright.account;
 
-import dev.cartwright.cart.CartMerge;
 import dev.cartwright.cart.Carts;
+import dev.cartwright.checkout.AdoptedCheckouts;
 import dev.cartwright.shopper.GuestSignedIn;
 import dev.cartwright.shopper.IdentityEnded;
 import dev.cartwright.shopper.SessionId;
@@ -30,17 +30,19 @@ public class Accounts {
     private final Passwords passwords;
     private final SignInLimits limits;
     private final Carts carts;
+    private final AdoptedCheckouts adoptedCheckouts;
     private final Sessions sessions;
     private final Shoppers shoppers;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
-    Accounts(AccountStore store, Passwords passwords, SignInLimits limits, Carts carts, Sessions sessions,
-            Shoppers shoppers, ApplicationEventPublisher events, TransactionTemplate transactions) {
+    Accounts(AccountStore store, Passwords passwords, SignInLimits limits, Carts carts, AdoptedCheckouts adoptedCheckouts,
+            Sessions sessions, Shoppers shoppers, ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.store = store;
         this.passwords = passwords;
         this.limits = limits;
         this.carts = carts;
+        this.adoptedCheckouts = adoptedCheckouts;
         this.sessions = sessions;
         this.shoppers = shoppers;
         this.events = events;
@@ -118,16 +120,19 @@ public class Accounts {
     }
 
     /**
-     * In the caller's transaction: a guest's cart, checkouts and orders become the account's, and the
-     * guest's identity ends (its open sockets close); a browser signed in already only leaves its session.
+     * In the caller's transaction: a guest's cart, checkouts and orders become the account's (within
+     * the account's reservation caps), and the guest's identity ends (its open sockets close); a
+     * browser signed in already only leaves its session.
      */
     private SignIn.SignedIn signedIn(Browser browser, AccountStore.AccountRow account, boolean created) {
-        @Nullable CartMerge merged = null;
+        @Nullable GuestMerge merged = null;
         SessionId session = browser.session();
         if (session != null) {
             sessions.end(browser.shopper(), session);
         } else {
-            merged = carts.merge(browser.shopper(), account.shopper());
+            adoptedCheckouts.lockShoppers(browser.shopper(), account.shopper());
+            merged = GuestMerge.of(carts.merge(browser.shopper(), account.shopper()),
+                    adoptedCheckouts.adopt(browser.shopper(), account.shopper()));
             events.publishEvent(new GuestSignedIn(browser.shopper(), account.shopper()));
             events.publishEvent(new IdentityEnded(browser.shopper().value(), null));
         }

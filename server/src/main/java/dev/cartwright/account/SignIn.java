@@ -1,16 +1,15 @@
 package dev.cartwright.account;
 
-import dev.cartwright.cart.CartMerge;
 import org.jspecify.annotations.Nullable;
 
 /** What became of a sign-up or a sign-in. */
 sealed interface SignIn {
 
     /**
-     * The browser is signed in to the account. {@code merged}: the guest's cart joined the account's;
-     * null when the browser was signed in already, as this account or another, whose cart merges nowhere.
+     * The browser is signed in to the account. {@code merged}: the guest's cart and checkouts joined the
+     * account's; null when the browser was signed in already, as this account or another, whose cart merges nowhere.
      */
-    record SignedIn(AccountView account, @Nullable CartMerge merged, boolean created) implements SignIn {}
+    record SignedIn(AccountView account, @Nullable GuestMerge merged, boolean created) implements SignIn {}
 
     /** No account with this email and password: the same answer whether the email has an account or not. */
     record WrongCredentials() implements SignIn {}

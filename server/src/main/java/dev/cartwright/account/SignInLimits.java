@@ -9,19 +9,23 @@ import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: a token bucket per email, whether or not it has an account (so
- * the limit tells nothing), and one per client address, in this node's memory, bounded as the
- * platform's rate limits are (a bucket left alone for a period is full again, so forgetting it
- * then changes nothing).
+ * Slows down password guessing, in this node's memory, with three token buckets: one per email
+ * and client address, which stops one client guessing one account; one per address, which stops
+ * one client trying many; and one per email from all addresses, much larger, which bounds guesses
+ * spread over many addresses. An email counts whether or not it has an account (so the limit tells
+ * nothing), and locking its owner out takes as many distinct addresses as its larger bucket holds.
+ * Bounded as the platform's rate limits are (a bucket left alone for a period is full again, so
+ * forgetting it then changes nothing).
  */
 @Component
 class SignInLimits {
 
     private static final int MAX_BUCKETS = 100_000;
 
-    private enum Counted { ACCOUNT, ADDRESS }
+    private enum Counted { ACCOUNT_AT_ADDRESS, ADDRESS, ACCOUNT }
 
-    private record BucketKey(Counted counted, String who) {}
+    /** {@code email} or {@code address} is empty when the bucket does not count by it. */
+    private record BucketKey(Counted counted, String email, String address) {}
 
     private final AccountSettings settings;
     private final Cache<BucketKey, Bucket> buckets;
@@ -31,13 +35,15 @@ class SignInLimits {
         this.buckets = Caffeine.newBuilder().maximumSize(MAX_BUCKETS).expireAfterAccess(settings.signInPeriod()).build();
     }
 
-    /** Takes a try from the email's bucket and the address's, or from neither: answers how long to wait when one is empty. */
+    /** Takes a try from each of the three buckets, or from none: answers how long to wait when one is empty. */
     OptionalLong take(String email, String address) {
         if (!settings.rateLimit()) {
             return OptionalLong.empty();
         }
-        List<Bucket> counting = List.of(bucket(new BucketKey(Counted.ACCOUNT, email), settings.signInsPerAccount()),
-                bucket(new BucketKey(Counted.ADDRESS, address), settings.signInsPerAddress()));
+        List<Bucket> counting = List.of(
+                bucket(new BucketKey(Counted.ACCOUNT_AT_ADDRESS, email, address), settings.signInsPerAccountAndAddress()),
+                bucket(new BucketKey(Counted.ADDRESS, "", address), settings.signInsPerAddress()),
+                bucket(new BucketKey(Counted.ACCOUNT, email, ""), settings.signInsPerAccount()));
         return TokenBuckets.takeFromEach(counting);
     }
 

@@ -492,7 +492,8 @@ public class Checkouts {
                 arrived);
     }
 
-    private void close(CheckoutStore.CheckoutRow checkout, CheckoutStatus status) {
+    /** Gives the checkout's stock (and its coupon, when claimed) back; the caller holds its row's lock. */
+    void close(CheckoutStore.CheckoutRow checkout, CheckoutStatus status) {
         reservations.release(checkout.id());
         if (checkout.couponClaimed() && checkout.couponCode() != null) {
             coupons.giveBack(checkout.couponCode());

@@ -47,6 +47,12 @@ class ReservationCaps {
                 .map(line -> new Wanted(line.productId(), line.name(), line.quantity())).toList());
     }
 
+    /** Whether a shopper holding {@code held} would pass a cap by holding a checkout's {@code lines} as well. */
+    boolean wouldExceed(List<CheckoutStore.Holding> held, List<CheckoutStore.Holding> lines) {
+        return exceeded(held, List.of(), lines.stream()
+                .map(line -> new Wanted(line.productId(), "", line.quantity())).toList()).isPresent();
+    }
+
     /** Units of a product a checkout would hold. */
     private record Wanted(long productId, String name, int quantity) {}
 

@@ -177,11 +177,58 @@ class AccountApiTest extends ServiceTest {
                 "must be an email address, like ada@example.com");
         assertRefused(signUp(newShopper(), "a".repeat(250) + "@example.com", PASSWORD, "Ada"), "email",
                 "must be at most 254 characters");
-        assertRefused(signUp(newShopper(), email, PASSWORD, "   "), "name", "must not be only spaces");
+        assertRefused(signUp(newShopper(), email, PASSWORD, "   "), "name", "must have a letter, digit or sign in it");
         assertRefused(signUp(newShopper(), email, PASSWORD, "n".repeat(61)), "name", "must be 1 to 60 characters");
         Shopper.Response missing = newShopper().post("/api/account/signin", "{\"email\": \"%s\"}".formatted(email));
         assertRefused(missing, "password", "must not be null");
         assertThat(signIn(newShopper(), email, PASSWORD).code()).isEqualTo("SIGN_IN_FAILED");
+    }
+
+    /** Each of these would look like ada@example.com and still be another account. Escaped as JSON sends them. */
+    @Test
+    void anEmailWithAnInvisibleOrControlCharacterIsRefused() {
+        for (String invisible : List.of("\\u00a0", "\\u200b", "\\u2007", "\\ufeff", "\\u202e", "\\u2028", "\\u0007",
+                "\\u00ad", "\\u3000")) {
+            String email = "ada" + invisible + "-" + UUID.randomUUID() + "@example.com";
+
+            assertRefused(signUp(newShopper(), email, PASSWORD, "Ada"), "email", "must be an email address, like ada@example.com");
+        }
+        assertThat(jdbc.sql("select count(*) from account where email ~ '[\\u00a0\\u200b\\u2007\\ufeff\\u202e\\u2028\\u0007]'")
+                .query(Long.class).single()).isZero();
+    }
+
+    /** Letters of other scripts that look like Latin ones are letters: such an email is another address, as the mail system sees it. */
+    @Test
+    void aLookAlikeLetterFromAnotherScriptIsAnotherEmail() {
+        String email = "\u0430da-" + UUID.randomUUID() + "@example.com";
+
+        assertThat(signUp(newShopper(), email, PASSWORD, "Ada").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aNameWithControlOrFormattingCharactersOrNothingVisibleIsRefused() {
+        String email = newEmail();
+        for (String name : List.of("a\\nb", "a\\tb", "x\\u202eevil", "x\\u2028y", "Ada\\u200b")) {
+            assertRefused(signUp(newShopper(), email, PASSWORD, name), "name",
+                    "must not hold control or formatting characters, like a line break");
+        }
+        for (String name : List.of("\\u200b", "\\u0007", "\\u00a0\\u2007")) {
+            Shopper.Response refused = signUp(newShopper(), email, PASSWORD, name);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().path("errors").valueStream().map(error -> error.path("detail").asString()))
+                    .as(refused.toString()).contains("must have a letter, digit or sign in it");
+        }
+        assertThat(signIn(newShopper(), email, PASSWORD).code()).isEqualTo("SIGN_IN_FAILED");
+    }
+
+    /** A joiner inside an emoji sequence (and a pair of surrogates, which is one character) belongs in a name. */
+    @Test
+    void aNameWithAnEmojiSequenceIsKept() {
+        Shopper shopper = newShopper();
+        Shopper.Response created = signUp(shopper, newEmail(), PASSWORD, "Zo\u00eb \\ud83d\\udc69\\u200d\\ud83d\\udcbb");
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(shopper.get("/api/account").json().path("name").asString()).isEqualTo("Zo\u00eb \ud83d\udc69\u200d\ud83d\udcbb");
     }
 
     @Test

@@ -9,20 +9,35 @@ import static dev.cartwright.checkout.CheckoutTestSteps.completeOnHostedPage;
 import static dev.cartwright.checkout.CheckoutTestSteps.startPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cartwright.LockWaits;
 import dev.cartwright.Race;
 import dev.cartwright.ServiceTest;
 import dev.cartwright.Shopper;
+import dev.cartwright.StockLedger;
 import dev.cartwright.catalog.Product;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** What signing in does with the guest's cart, checkouts and orders. */
 class AccountMergeTest extends ServiceTest {
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void theGuestsLinesJoinTheAccountsCartCappedAtTheLineMaximumAndAtWhatIsAvailable() {
@@ -172,6 +187,124 @@ class AccountMergeTest extends ServiceTest {
         // The guest's cart was emptied by the merge once; each change through the old cookie counts too.
         assertThat(left.path("version").asLong()).isEqualTo(guestBefore + 12 + 1);
         assertThat(guest.get("/api/account").status()).isEqualTo(200);
+    }
+
+    /**
+     * Seven guests each hold 20 units of one product in a checkout and sign in to one account at
+     * once: the account may hold 99 units (the line maximum), so four checkouts stay reserved and
+     * three are cancelled, each named in its sign-in's answer, their stock given back.
+     */
+    @Test
+    void guestsSigningInAtOnceNeverTakeTheAccountOverTheReservationCaps() {
+        Product hoarded = newProduct("Merge Hoarded", 500, 200);
+        String email = newAccount(newShopper());
+        List<Shopper> guests = IntStream.range(0, 7).mapToObj(i -> newShopper()).toList();
+        List<String> checkouts = guests.stream().map(guest -> {
+            setQuantity(guest, hoarded, 20);
+            return checkout(guest).json().path("id").asString();
+        }).toList();
+
+        List<Shopper.Response> answers = Race.run(guests.size(), i -> signIn(guests.get(i), email, PASSWORD));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(200));
+        List<String> cancelled = answers.stream()
+                .flatMap(answer -> answer.json().path("merged").path("cancelledCheckouts").valueStream())
+                .map(JsonNode::asString).toList();
+        Map<String, String> statuses = statuses(guests.getFirst(), checkouts);
+        assertThat(cancelled).hasSize(3).doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(statuses.get(id)).isEqualTo("CANCELLED"));
+        assertThat(statuses.values()).filteredOn("RESERVED"::equals).hasSize(4);
+        assertThat(jdbc.sql("select reserved from stock where product_id = :id").param("id", hoarded.id())
+                .query(Integer.class).single()).isEqualTo(80);
+        StockLedger.assertBalanced(jdbc);
+    }
+
+    /**
+     * A checkout being paid is never cancelled, since money may be on its way: it is kept even
+     * over a cap. The guest's reserved one beside it is cancelled: the account holds five already.
+     */
+    @Test
+    void aGuestsCheckoutBeingPaidIsKeptOverTheCapsAndTheirReservedOneIsCancelled() {
+        Product hoarded = newProduct("Merge Paying", 500, 200);
+        String email = newAccount(newShopper());
+        for (int i = 0; i < 4; i++) {
+            Shopper earlier = newShopper();
+            setQuantity(earlier, hoarded, 20);
+            checkout(earlier);
+            assertThat(signIn(earlier, email, PASSWORD).json().path("merged").path("cancelledCheckouts").size()).isZero();
+        }
+        Shopper guest = newShopper();
+        setQuantity(guest, hoarded, 20);
+        String paying = checkout(guest).json().path("id").asString();
+        startPayment(guest, paying);
+        String reserved = checkout(guest).json().path("id").asString();
+
+        JsonNode merged = signIn(guest, email, PASSWORD).json().path("merged");
+
+        assertThat(merged.path("cancelledCheckouts").valueStream().map(JsonNode::asString)).containsExactly(reserved);
+        assertThat(statuses(guest, List.of(paying, reserved)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(paying, "PAYMENT_PENDING", reserved, "CANCELLED"));
+        assertThat(jdbc.sql("select reserved from stock where product_id = :id").param("id", hoarded.id())
+                .query(Integer.class).single()).isEqualTo(100);
+        StockLedger.assertBalanced(jdbc);
+    }
+
+    /**
+     * The account checks out a shared cart (no cart in common with the sign-in, so only the
+     * shopper's lock orders them) while a guest signs in with a checkout: the checkout has counted
+     * what the account holds and waits at the product's held stock row when the sign-in starts.
+     * The sign-in waits for it and then counts its units too: one of the two must not fit.
+     */
+    @Test
+    void aSignInRacingTheAccountsOwnCheckoutCountsItsUnits() throws SQLException {
+        Product hoarded = newProduct("Merge Racing", 500, 200);
+        Shopper device = newShopper();
+        String email = newAccount(device);
+        for (int i = 0; i < 3; i++) {
+            Shopper earlier = newShopper();
+            setQuantity(earlier, hoarded, 20);
+            checkout(earlier);
+            signIn(earlier, email, PASSWORD);
+        }
+        Shopper owner = newShopper();
+        setQuantity(owner, hoarded, 20);
+        String token = owner.post("/api/cart/share", null).json().path("token").asString();
+        assertThat(device.post("/api/cart/join", "{\"token\": \"" + token + "\"}").status()).isEqualTo(200);
+        Shopper guest = newShopper();
+        setQuantity(guest, hoarded, 20);
+        String guests = checkout(guest).json().path("id").asString();
+
+        Shopper.Response devices;
+        Shopper.Response signedIn;
+        // The threads are closed last, after the held row is let go, so a failure here cannot hang.
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+                Connection holder = dataSource.getConnection(); Connection watcher = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select 1 from stock where product_id = ? for update")) {
+                lock.setLong(1, hoarded.id());
+                lock.execute();
+            }
+            CompletableFuture<Shopper.Response> checkingOut = CompletableFuture.supplyAsync(() -> checkout(device), threads);
+            LockWaits.awaitWaitingForLocks(watcher, 1);
+            CompletableFuture<Shopper.Response> signingIn =
+                    CompletableFuture.supplyAsync(() -> signIn(guest, email, PASSWORD), threads);
+            LockWaits.awaitWaitingForLocks(watcher, 2);
+            holder.commit();
+            devices = checkingOut.join();
+            signedIn = signingIn.join();
+        }
+
+        assertThat(devices.status()).as(devices.toString()).isEqualTo(201);
+        assertThat(signedIn.json().path("merged").path("cancelledCheckouts").valueStream().map(JsonNode::asString))
+                .containsExactly(guests);
+        assertThat(jdbc.sql("select reserved from stock where product_id = :id").param("id", hoarded.id())
+                .query(Integer.class).single()).isEqualTo(80);
+        StockLedger.assertBalanced(jdbc);
+    }
+
+    private static Map<String, String> statuses(Shopper signedIn, List<String> checkouts) {
+        return checkouts.stream().collect(Collectors.toMap(id -> id,
+                id -> signedIn.get("/api/checkouts/" + id).json().path("status").asString()));
     }
 
     private static void setQuantity(Shopper shopper, Product product, int quantity) {
