@@ -20,7 +20,7 @@ export function showSignedIn(client: QueryClient, answer: SignedIn): void {
   forgetPreviousShopper(client, { email: answer.email, name: answer.name })
   if (answer.merged) {
     writeCart(client, answer.merged.cart)
-    const notice = mergeNotice(answer.merged.capped)
+    const notice = mergeNotice(answer.merged)
     if (notice) showToast(notice, 12_000)
   } else {
     void client.invalidateQueries({ queryKey: cartKeys.all })
