@@ -273,7 +273,8 @@ public class Carts {
      * (a line the account already holds is never lowered), and a line that would pass the cart's
      * line limit is left out. The guest's cart is emptied. Only the guest's own cart merges: a
      * shared cart the guest had joined is left (its members see one fewer), and those who joined
-     * the guest's cart keep it, emptied. The account's cart gets a new version even when nothing
+     * the guest's cart keep it, emptied; its links are withdrawn, since no one can manage them
+     * any more (the guest is the account now, whose own cart is another). The account's cart gets a new version even when nothing
      * moved, so every screen of the account is shown it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -306,6 +307,7 @@ public class Carts {
             }
         }
         store.writeMerged(into, written);
+        sharing.revokeAll(from);
         changed(into);
         if (!guestLines.isEmpty()) {
             store.empty(from);

@@ -143,6 +143,23 @@ class AccountMergeTest extends ServiceTest {
         assertThat(owner.get("/api/cart/members").json().path("members").size()).isZero();
     }
 
+    /** The guest is the account now, which cannot manage the guest's old cart: its links end with the sign-in. */
+    @Test
+    void theLinksAGuestSharedTheirCartWithAreWithdrawnWhenTheySignIn() {
+        String email = newAccount(newShopper());
+        Shopper guest = newShopper();
+        String token = guest.post("/api/cart/share", "{\"name\": \"Pia\"}").json().path("token").asString();
+        assertThat(newShopper().get("/api/cart/invitations/" + token).status()).isEqualTo(200);
+
+        assertThat(signIn(guest, email, PASSWORD).status()).isEqualTo(200);
+
+        Shopper stranger = newShopper();
+        assertThat(stranger.get("/api/cart/invitations/" + token).code()).isEqualTo("INVITATION_REVOKED");
+        Shopper.Response join = stranger.post("/api/cart/join", "{\"token\": \"" + token + "\"}");
+        assertThat(join.status()).isEqualTo(410);
+        assertThat(join.code()).isEqualTo("INVITATION_REVOKED");
+    }
+
     /**
      * A sign-in's merge races changes to both carts: the guest's through their old cookie, the
      * account's from another device. Every answer is a success, no line passes the maximum, the
