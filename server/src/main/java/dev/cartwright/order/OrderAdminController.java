@@ -2,13 +2,13 @@ package dev.cartwright.order;
 
 import dev.cartwright.account.AccountEmails;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OrderAdminController {
 
-    private static final Pattern UUID_TEXT = Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
+    private static final java.util.regex.Pattern UUID_TEXT = java.util.regex.Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
 
     /** {@code email}: the account's, null for a guest's order. Money in minor units of {@code currency}. */
     @Schema(name = "OperatorOrder")
@@ -40,7 +40,8 @@ class OrderAdminController {
 
     /** {@code q}: an order id, or an email; without it, the newest orders. */
     @GetMapping("/api/admin/orders")
-    FoundOrders find(@RequestParam(required = false) @Nullable @Size(max = 254) String q) {
+    FoundOrders find(@RequestParam(required = false) @Nullable @Size(max = 254)
+            @Pattern(regexp = "[^\\x00]*", message = "may not contain the NUL character") String q) {
         String query = q == null ? "" : q.strip();
         List<OrderSearch.Found> found;
         if (query.isEmpty()) {
