@@ -68,6 +68,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["all"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/{id}/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["drop"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/{id}/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["movements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/products/{id}/stock": {
         parameters: {
             query?: never;
@@ -78,6 +142,54 @@ export interface paths {
         get?: never;
         put: operations["setStock"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/{id}/waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["waiting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["unfinished"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/refunds/{sessionId}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["send"];
         delete?: never;
         options?: never;
         head?: never;
@@ -583,6 +695,28 @@ export interface components {
             /** Format: int64 */
             minimumSubtotal: number;
         };
+        Drop: {
+            /** Format: int32 */
+            available: number;
+            /** Format: int64 */
+            productId: number;
+            series: components["schemas"]["DropSecond"][];
+        };
+        DropSecond: {
+            /** Format: date-time */
+            at: string;
+            /** Format: int32 */
+            refused: number;
+            /** Format: int32 */
+            released: number;
+            /** Format: int32 */
+            reserved: number;
+            /** Format: int32 */
+            sold: number;
+        };
+        FoundOrders: {
+            items: components["schemas"]["OperatorOrder"][];
+        };
         GuestMerge: {
             cancelledCheckouts: string[];
             capped: components["schemas"]["Capped"][];
@@ -627,10 +761,34 @@ export interface components {
             /** @enum {string} */
             role: "OWNER" | "MEMBER";
         };
+        MovementPage: {
+            items: components["schemas"]["StockMovement"][];
+            /** Format: int64 */
+            nextBefore: number | null;
+        };
         NewCheckout: {
             couponCode?: string | null;
             shippingAddress: components["schemas"]["ShippingAddress"];
             shippingMethod?: string | null;
+        };
+        OperatorOrder: {
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["OperatorOrderLine"][];
+            status: string;
+            /** Format: int64 */
+            total: number;
+        };
+        OperatorOrderLine: {
+            name: string;
+            /** Format: int64 */
+            productId: number;
+            /** Format: int32 */
+            quantity: number;
         };
         OrderLine: {
             /** Format: int64 */
@@ -721,6 +879,30 @@ export interface components {
             /** Format: int64 */
             unitPrice: number;
         };
+        RefundList: {
+            items: components["schemas"]["RefundView"][];
+        };
+        RefundView: {
+            /** Format: int64 */
+            amount: number;
+            /** Format: int32 */
+            attempts: number;
+            /** Format: uuid */
+            checkoutId: string;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            lastError: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            /** @enum {string} */
+            reason: "UNKNOWN_CHECKOUT" | "SESSION_MISMATCH" | "AMOUNT_MISMATCH" | "ARRIVED_TOO_LATE";
+            /** Format: date-time */
+            refundedAt: string | null;
+            sessionId: string;
+            /** @enum {string} */
+            status: "REFUND_DUE" | "REFUNDED" | "REFUSED" | "DEAD";
+        };
         Selection: {
             selected: boolean;
         };
@@ -788,6 +970,22 @@ export interface components {
             status: number;
             unavailable: components["schemas"]["Unavailable"][];
         };
+        StockMovement: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            checkoutId: string | null;
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            kind: "RESTOCK" | "RESERVATION" | "RELEASE" | "SALE";
+            /** Format: int32 */
+            onHandAfter: number;
+            /** Format: int32 */
+            quantity: number;
+            /** Format: int32 */
+            reservedAfter: number;
+        };
         StockOnHand: {
             /** Format: int32 */
             stockOnHand: number;
@@ -801,6 +999,24 @@ export interface components {
             reserved: number;
             /** Format: int32 */
             stockOnHand: number;
+        };
+        StockedProduct: {
+            /** Format: int32 */
+            available: number;
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** Format: int32 */
+            onHand: number;
+            /** Format: int32 */
+            openCheckouts: number;
+            /** Format: int32 */
+            reserved: number;
+            /** Format: int64 */
+            stockVersion: number;
+        };
+        StockedProducts: {
+            items: components["schemas"]["StockedProduct"][];
         };
         Totals: {
             currency: string;
@@ -835,6 +1051,19 @@ export interface components {
             detail: string;
             /** Format: int32 */
             status: number;
+        };
+        Waiting: {
+            /** Format: uuid */
+            checkoutId: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: int32 */
+            quantity: number;
+            /** @enum {string} */
+            status: "RESERVED" | "PAYMENT_PENDING" | "PAID" | "FAILED" | "CANCELLED" | "EXPIRED";
+        };
+        WaitingList: {
+            items: components["schemas"]["Waiting"][];
         };
     };
     responses: never;
@@ -1012,6 +1241,169 @@ export interface operations {
             };
         };
     };
+    find: {
+        parameters: {
+            query?: {
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["FoundOrders"];
+                };
+            };
+            /** @description Refused: nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The shop cannot answer now (503 with Retry-After): nothing was changed */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StockedProducts"];
+                };
+            };
+            /** @description Refused: nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The shop cannot answer now (503 with Retry-After): nothing was changed */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    drop: {
+        parameters: {
+            query?: {
+                seconds?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Drop"];
+                };
+            };
+            /** @description Refused: nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The shop cannot answer now (503 with Retry-After): nothing was changed */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    movements: {
+        parameters: {
+            query?: {
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MovementPage"];
+                };
+            };
+            /** @description Refused: nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The shop cannot answer now (503 with Retry-After): nothing was changed */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     setStock: {
         parameters: {
             query?: never;
@@ -1034,6 +1426,124 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["StockView"];
+                };
+            };
+            /** @description Refused: nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The shop cannot answer now (503 with Retry-After): nothing was changed */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    waiting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WaitingList"];
+                };
+            };
+            /** @description Refused: nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The shop cannot answer now (503 with Retry-After): nothing was changed */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unfinished: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RefundList"];
+                };
+            };
+            /** @description Refused: nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The shop cannot answer now (503 with Retry-After): nothing was changed */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RefundView"];
                 };
             };
             /** @description Refused: nothing was changed */

@@ -43,6 +43,11 @@ public class Products {
         return ids.stream().filter(known::contains).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Every product, in id order. */
+    List<Product> all() {
+        return jdbc.sql("select " + COLUMNS + " from product order by id").query(Products::product).list();
+    }
+
     /** Products after {@code afterId} in id order whose name contains {@code query}, ignoring case. */
     List<Product> page(String query, long afterId, int limit) {
         return jdbc.sql("select " + COLUMNS + """

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,6 +42,7 @@ class CheckoutController {
     record CouponCode(@NotNull @Size(min = 1, max = 64) String code) {}
 
     private final Checkouts checkouts;
+    private final StockRefusals refusals;
     private final String currency;
 
     /** The body of a refusal for stock, as the API's document shows it (built in CheckoutProblems; ApiDocumentTest holds it to an answer). */
@@ -48,8 +50,9 @@ class CheckoutController {
     record StockConflictProblem(String code, int status, String detail, List<CheckoutOutcome.Unavailable> unavailable,
             CartView cart) {}
 
-    CheckoutController(Checkouts checkouts, CatalogSettings catalog) {
+    CheckoutController(Checkouts checkouts, StockRefusals refusals, CatalogSettings catalog) {
         this.checkouts = checkouts;
+        this.refusals = refusals;
         this.currency = catalog.currency();
     }
 
@@ -71,7 +74,12 @@ class CheckoutController {
             case CheckoutOutcome.EmptySelection empty -> Problems.answer(CheckoutProblems.emptySelection());
             case CheckoutOutcome.CouponRefused refused ->
                     Problems.answer(CheckoutProblems.coupon(refused.code(), refused.refusal(), currency));
-            case CheckoutOutcome.StockConflict conflict -> Problems.answer(CheckoutProblems.stockConflict(conflict));
+            case CheckoutOutcome.StockConflict conflict -> {
+                // Counted as answered: a transaction that was refused and then ran again counts once.
+                Instant now = Instant.now();
+                conflict.unavailable().forEach(line -> refusals.refused(line.productId(), now));
+                yield Problems.answer(CheckoutProblems.stockConflict(conflict));
+            }
             case CheckoutOutcome.ReservationLimit limit -> Problems.answer(CheckoutProblems.reservationLimit(limit));
         };
     }
@@ -95,6 +103,10 @@ class CheckoutController {
         Transition transition = checkouts.startPayment(shopper, id, body.method());
         if (transition instanceof Transition.PaymentStarted started) {
             return new PaymentRedirect(started.redirectUrl());
+        }
+        if (transition instanceof Transition.StockGone gone) {
+            Instant now = Instant.now();
+            gone.unavailable().forEach(line -> refusals.refused(line.productId(), now));
         }
         throw refusal(transition);
     }

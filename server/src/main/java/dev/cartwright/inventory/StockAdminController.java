@@ -5,14 +5,21 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators restock (or count down) a product. Guarded by the admin token (platform.AdminAccess). */
+/**
+ * Operators restock (or count down) a product and read its ledger. Guarded by the admin token
+ * (platform.EdgeSecurity).
+ */
 @RestController
 class StockAdminController {
 
@@ -20,10 +27,28 @@ class StockAdminController {
 
     record StockView(long productId, int stockOnHand, int reserved, int available) {}
 
-    private final StockLevels stock;
+    /** A page of a product's movements, newest first; {@code nextBefore} asks for the next (null on the last page). */
+    record MovementPage(List<StockMovement> items, @Nullable Long nextBefore) {}
 
-    StockAdminController(StockLevels stock) {
+    static final int DEFAULT_MOVEMENTS = 50;
+    static final int MAX_MOVEMENTS = 200;
+
+    private final StockLevels stock;
+    private final StockMovements movements;
+
+    StockAdminController(StockLevels stock, StockMovements movements) {
         this.stock = stock;
+        this.movements = movements;
+    }
+
+    @GetMapping("/api/admin/products/{id}/movements")
+    MovementPage movements(@PathVariable long id, @RequestParam(required = false) @Nullable Long before,
+            @RequestParam(defaultValue = "" + DEFAULT_MOVEMENTS) @Min(1) @Max(MAX_MOVEMENTS) int limit) {
+        if (stock.levels(List.of(id)).isEmpty()) {
+            throw unknownProduct();
+        }
+        StockMovements.Page page = movements.page(id, before, limit);
+        return new MovementPage(page.movements(), page.more() ? page.movements().getLast().id() : null);
     }
 
     @PutMapping("/api/admin/products/{id}/stock")
@@ -36,8 +61,11 @@ class StockAdminController {
                 problem.setProperty("reserved", below.reserved());
                 throw Problems.failure(problem);
             }
-            case Restock.UnknownProduct unknown -> throw Problems.failure(Problems.problem(
-                    HttpStatus.NOT_FOUND, "PRODUCT_NOT_FOUND", "This product does not exist."));
+            case Restock.UnknownProduct unknown -> throw unknownProduct();
         };
+    }
+
+    private static RuntimeException unknownProduct() {
+        return Problems.failure(Problems.problem(HttpStatus.NOT_FOUND, "PRODUCT_NOT_FOUND", "This product does not exist."));
     }
 }

@@ -47,6 +47,21 @@ public class StockLevels {
         return available(List.of(productId)).getOrDefault(productId, 0);
     }
 
+    /**
+     * Every product's stock, in product-id order. Only open checkouts hold reservation rows (they
+     * are deleted when a checkout is paid or closed), so counting a product's rows counts its open checkouts.
+     */
+    public List<StockPosition> positions() {
+        return jdbc.sql("""
+                        select s.product_id, s.on_hand, s.reserved, s.version,
+                               (select count(*) from reservation r where r.product_id = s.product_id)
+                          from stock s
+                         order by s.product_id
+                        """)
+                .query((rs, row) -> new StockPosition(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(5), rs.getLong(4)))
+                .list();
+    }
+
     /** Gives a new product its first stock; an existing level is left as it is. */
     public void stockNew(long productId, int onHand) {
         jdbc.sql("insert into stock (product_id, on_hand) values (:id, :onHand) on conflict (product_id) do nothing")

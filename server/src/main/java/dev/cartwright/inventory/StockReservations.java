@@ -127,6 +127,11 @@ public class StockReservations {
         if (ended.isEmpty()) {
             return false;
         }
+        // The ledger's trigger (V23__stock_movement.sql) names the checkout these movements are for.
+        jdbc.sql("select set_config('cartwright.checkout', :checkout, true)")
+                .param("checkout", checkoutId.toString())
+                .query(String.class)
+                .single();
         ended = ended.stream().sorted(Comparator.comparingLong(StockRequest::productId)).toList();
         lockAvailable(ended);
         for (StockRequest line : ended) {

@@ -50,6 +50,11 @@ class RefundSender {
         }
     }
 
+    /** Sends this refund now, whatever its schedule, as the poller would; one already made is not sent again. */
+    void sendNow(String sessionId) {
+        refunds.claim(sessionId, LEASE).ifPresent(this::send);
+    }
+
     private boolean sendNext() {
         Optional<Refunds.Due> claimed = refunds.claimNext(LEASE);
         claimed.ifPresent(this::send);

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -59,6 +62,41 @@ class Refunds {
                 .optional();
     }
 
+    /**
+     * Claims this refund for a try now, whatever its schedule, unless it was made: an operator's
+     * "send now". Answers nothing for a refund made or one that does not exist.
+     */
+    Optional<Due> claim(String sessionId, Duration lease) {
+        return jdbc.sql("""
+                        update payment_refund
+                           set status = 'REFUND_DUE', next_attempt_at = now() + make_interval(secs => :lease),
+                               attempts = attempts + 1
+                         where session_id = :id and status <> 'REFUNDED'
+                        returning session_id, amount, currency, idempotency_key, attempts, created_at
+                        """)
+                .param("id", sessionId)
+                .param("lease", lease.toSeconds())
+                .query(Refunds::due)
+                .optional();
+    }
+
+    private static final String VIEW = """
+            select r.session_id, r.checkout_id, r.amount, r.currency, r.status, a.reason, r.attempts, r.last_error,
+                   r.created_at, r.next_attempt_at, r.refunded_at
+              from payment_refund r join payment_anomaly a on a.event_id = r.event_id
+            """;
+
+    /** Every refund not made yet (due, refused, dead), oldest first. */
+    List<RefundView> unfinished() {
+        return jdbc.sql(VIEW + " where r.status <> 'REFUNDED' order by r.created_at, r.session_id")
+                .query(Refunds::view)
+                .list();
+    }
+
+    Optional<RefundView> find(String sessionId) {
+        return jdbc.sql(VIEW + " where r.session_id = :id").param("id", sessionId).query(Refunds::view).optional();
+    }
+
     void refunded(String sessionId) {
         finish(sessionId, "REFUNDED", null);
     }
@@ -90,6 +128,16 @@ class Refunds {
                 .param("status", status)
                 .param("error", error)
                 .update();
+    }
+
+    private static RefundView view(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime refundedAt = rs.getObject("refunded_at", OffsetDateTime.class);
+        return new RefundView(rs.getString("session_id"), rs.getObject("checkout_id", UUID.class), rs.getLong("amount"),
+                rs.getString("currency"), RefundView.Status.valueOf(rs.getString("status")),
+                PaymentAnomalies.Reason.valueOf(rs.getString("reason")), rs.getInt("attempts"), rs.getString("last_error"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant(),
+                refundedAt == null ? null : refundedAt.toInstant());
     }
 
     private static Due due(ResultSet rs, int row) throws SQLException {

@@ -58,6 +58,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      */
     private static final RequestMatcher IDEMPOTENT_BY_ITSELF = RequestMatchers.anyOf(
             PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/checkouts/{id}/payment"),
+            // Sending a refund now calls the provider too, and a refund already made is answered, not sent again.
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/admin/refunds/{sessionId}/send"),
             // Signing in or up hashes a password (no connection may wait on it) and answers with a
             // new session's cookie, which a replay must never hand out; a retry is a sign-in again.
             PathPatternRequestMatcher.pathPattern("/api/account/**"));
