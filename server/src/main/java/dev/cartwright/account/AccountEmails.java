@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Accounts' emails and the shoppers they are, for operators looking up a shopper's orders. */
 @Repository
-public class AccountEmails {
+class AccountEmails {
 
     private final JdbcClient jdbc;
 
@@ -19,7 +19,7 @@ public class AccountEmails {
     }
 
     /** The shopper of the account with this email, however it is typed. */
-    public Optional<UUID> shopperOf(String email) {
+    Optional<UUID> shopperOf(String email) {
         return jdbc.sql("select shopper_id from account where email = :email")
                 .param("email", Accounts.normalized(email))
                 .query(UUID.class)
@@ -27,7 +27,7 @@ public class AccountEmails {
     }
 
     /** The emails of those of these shoppers who have an account; guests are absent. */
-    public Map<UUID, String> of(Collection<UUID> shopperIds) {
+    Map<UUID, String> of(Collection<UUID> shopperIds) {
         Map<UUID, String> emails = new HashMap<>();
         if (shopperIds.isEmpty()) {
             return emails;

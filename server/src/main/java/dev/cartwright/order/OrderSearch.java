@@ -13,15 +13,15 @@ import org.springframework.stereotype.Repository;
 
 /** Orders as operators find them: by id, by shopper, or the newest; at most {@link #LIMIT}, newest first. */
 @Repository
-class OrderSearch {
+public class OrderSearch {
 
     static final int LIMIT = 50;
 
     /** An order found, with the shopper it belongs to. */
-    record Found(UUID id, UUID shopperId, Instant createdAt, long total, String currency, List<Line> lines) {}
+    public record Found(UUID id, UUID shopperId, Instant createdAt, long total, String currency, List<Line> lines) {}
 
     @Schema(name = "OperatorOrderLine")
-    record Line(long productId, String name, int quantity) {}
+    public record Line(long productId, String name, int quantity) {}
 
     private final JdbcClient jdbc;
 
@@ -30,7 +30,7 @@ class OrderSearch {
     }
 
     /** Orders with this id (one or none), of this shopper, or, with neither, the newest. */
-    List<Found> find(@Nullable UUID orderId, @Nullable UUID shopperId) {
+    public List<Found> find(@Nullable UUID orderId, @Nullable UUID shopperId) {
         List<Found> orders = jdbc.sql("""
                         select id, shopper_id, created_at, total, currency from customer_order
                          where (cast(:order as uuid) is null or id = :order)

@@ -1,6 +1,6 @@
-package dev.cartwright.order;
+package dev.cartwright.account;
 
-import dev.cartwright.account.AccountEmails;
+import dev.cartwright.order.OrderSearch;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Operators find orders by their id or by the email of the account that placed them (guests have
- * none). Guarded by the admin token (platform.EdgeSecurity).
+ * none). Guarded by the admin token (platform.EdgeSecurity). It lives here, with the emails, since
+ * orders know shoppers but not accounts: account uses order, never the other way round.
  */
 @RestController
 class OrderAdminController {
