@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { opsApi } from './opsApi'
+import { opsKeys } from './queries'
+import type { Items, Refund, RefundState } from './types'
+
+/** Sends one refund to the provider now; the list shows the state it answers with. */
+export function useSendRefund(sessionId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    // The key is the click's, so that its retries carry the same one.
+    mutationFn: (idempotencyKey: string) =>
+      opsApi<{ state: RefundState }>(`/api/admin/refunds/${encodeURIComponent(sessionId)}/send`, { method: 'POST', idempotencyKey }),
+    onSuccess: (answer) => {
+      client.setQueryData<Items<Refund>>(opsKeys.refunds(), (refunds) => refunds && {
+        items: refunds.items.map((refund) => (refund.sessionId === sessionId ? { ...refund, ...answer } : refund)),
+      })
+      void client.invalidateQueries({ queryKey: opsKeys.refunds() })
+    },
+  })
+}
