@@ -1,14 +1,14 @@
-import { useQuery } from '@tanstack/react-query'
+import { useMutationState, useQuery } from '@tanstack/react-query'
 import { newIdempotencyKey } from '../../lib/api'
 import { formatMoney } from '../../lib/money'
 import { usePageTitle } from '../../lib/pageTitle'
 import { problemText } from './opsApi'
-import { refundsQueryOptions } from './queries'
-import type { Refund, RefundState } from './types'
+import { opsKeys, refundsQueryOptions } from './queries'
+import type { Refund, RefundStatus } from './types'
 import { useSendRefund } from './useSendRefund'
 import { formatAt } from './when'
 
-const STATE: Record<RefundState, string> = {
+const STATUS: Record<RefundStatus, string> = {
   REFUND_DUE: 'Due', REFUNDED: 'Refunded', REFUSED: 'Refused by the provider', DEAD: 'Could not be sent',
 }
 
@@ -16,7 +16,14 @@ const STATE: Record<RefundState, string> = {
 export function RefundsPage() {
   usePageTitle('Refunds — operations')
   const refunds = useQuery(refundsQueryOptions())
-  const items = refunds.data?.items ?? []
+  // The service lists the refunds not yet made; one made from here stays on screen, saying so.
+  const sent = useMutationState({
+    filters: { mutationKey: opsKeys.refundSends(), status: 'success' },
+    select: (mutation) => mutation.state.data as Refund,
+  })
+  const listed = refunds.data?.items ?? []
+  const made = sent.filter((refund) => !listed.some((item) => item.sessionId === refund.sessionId))
+  const items = [...listed, ...new Map(made.map((refund) => [refund.sessionId, refund])).values()]
   return (
     <>
       <h1>Refunds</h1>
@@ -29,7 +36,7 @@ export function RefundsPage() {
       ) : refunds.isError && items.length === 0 ? (
         <p className="error" role="alert">{problemText(refunds.error)}</p>
       ) : items.length === 0 ? (
-        <p data-testid="no-refunds">No payment has had to be refunded.</p>
+        <p data-testid="no-refunds">No refund is owed: every payment that completed nothing has been given back.</p>
       ) : (
         <table className="ops-table" data-testid="refunds">
           <thead>
@@ -55,7 +62,7 @@ export function RefundsPage() {
 
 export function RefundRow({ refund }: { refund: Refund }) {
   const send = useSendRefund(refund.sessionId)
-  const done = refund.state === 'REFUNDED'
+  const done = refund.status === 'REFUNDED'
   return (
     <tr data-testid={`refund-${refund.sessionId}`}>
       <td><code>{refund.sessionId}</code></td>
@@ -64,7 +71,7 @@ export function RefundRow({ refund }: { refund: Refund }) {
       <td>{refund.reason}{refund.lastError && <span className="error"> — {refund.lastError}</span>}</td>
       <td>{formatAt(refund.createdAt)}</td>
       <td className="number">{refund.attempts}</td>
-      <td data-testid={`refund-state-${refund.sessionId}`}>{STATE[refund.state] ?? refund.state}</td>
+      <td data-testid={`refund-state-${refund.sessionId}`}>{STATUS[refund.status] ?? refund.status}</td>
       <td>
         <button type="button" disabled={send.isPending || done} onClick={() => send.mutate(newIdempotencyKey())}
           aria-label={`Refund ${formatMoney(refund.amount, refund.currency)} of payment ${refund.sessionId}`}

@@ -19,9 +19,9 @@ const TOKEN = 'the-operators-token'
 const kettle = (stock: Partial<OpsProduct> = {}): OpsProduct => ({
   id: 7, name: 'Copper Kettle', onHand: 5, reserved: 2, available: 3, openCheckouts: 1, stockVersion: 4, ...stock,
 })
-const refund = (state: Refund['state']): Refund => ({
+const refund = (status: Refund['status']): Refund => ({
   sessionId: 'sess_1', checkoutId: '5f0b1ad4-61c6-4a8f-b4ae-3c1d0b5a5b1e', amount: 2500, currency: 'EUR',
-  reason: 'ARRIVED_TOO_LATE', attempts: 1, lastError: null, state, createdAt: '2026-12-01T12:00:00Z',
+  reason: 'ARRIVED_TOO_LATE', attempts: 1, lastError: null, status, createdAt: '2026-12-01T12:00:00Z',
 })
 
 /** The service's products call, taking only TOKEN, and counting who asked with what. */
@@ -181,17 +181,22 @@ describe('the restock form', () => {
 
 describe('the refund button', () => {
   it('is disabled while the refund is sent, and then shows the state the service answered', async () => {
-    let state: Refund['state'] = 'DEAD'
+    let listed = true
+    let refundsRead = 0
     let release = () => {}
     const answered = new Promise<void>((resolve) => { release = resolve })
     const sends: (string | null)[] = []
     server.use(
-      http.get('*/api/admin/refunds', () => HttpResponse.json({ items: [refund(state)] })),
+      // As the service does, the list leaves out a refund once it is made.
+      http.get('*/api/admin/refunds', () => {
+        refundsRead++
+        return HttpResponse.json({ items: listed ? [refund('DEAD')] : [] })
+      }),
       http.post('*/api/admin/refunds/sess_1/send', async ({ request }) => {
         sends.push(request.headers.get('Authorization'))
         await answered
-        state = 'REFUNDED'
-        return HttpResponse.json({ state })
+        listed = false
+        return HttpResponse.json(refund('REFUNDED'))
       }),
     )
     rememberToken(TOKEN)
@@ -205,8 +210,11 @@ describe('the refund button', () => {
     await waitFor(() => expect(button.textContent).toBe('Sending…'))
     expect((button as HTMLButtonElement).disabled).toBe(true)
     fireEvent.click(button)
+    const readBeforeSend = refundsRead
     act(() => release())
     await waitFor(() => expect(screen.getByTestId('refund-state-sess_1').textContent).toBe('Refunded'))
+    await waitFor(() => expect(refundsRead).toBeGreaterThan(readBeforeSend))
+    expect(screen.getByTestId('refund-state-sess_1').textContent, 'still shown once the list leaves it out').toBe('Refunded')
     expect(button.textContent).toBe('Refund')
     expect((button as HTMLButtonElement).disabled).toBe(true)
     expect(sends).toEqual([`Bearer ${TOKEN}`])

@@ -20,6 +20,8 @@ export const opsKeys = {
   metrics: () => [...opsKeys.all, 'metrics'] as const,
   orders: (q: string) => [...opsKeys.all, 'orders', q] as const,
   refunds: () => [...opsKeys.all, 'refunds'] as const,
+  /** The mutations that send a refund now: their answers outlive the list, which leaves out refunds made. */
+  refundSends: () => [...opsKeys.all, 'refund-sends'] as const,
 }
 
 const live = { refetchInterval: LIVE_MS, staleTime: 0 } as const

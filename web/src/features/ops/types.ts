@@ -29,7 +29,7 @@ export interface Movement {
 
 export interface MovementPage extends Items<Movement> {
   /** The `before` of the next (older) page; null on the last. */
-  nextBefore: number | string | null
+  nextBefore: number | null
 }
 
 export interface DropSecond {
@@ -63,8 +63,9 @@ export interface OpsOrder {
   lines: { productId: number; name: string; quantity: number }[]
 }
 
-export type RefundState = 'REFUND_DUE' | 'REFUNDED' | 'REFUSED' | 'DEAD'
+export type RefundStatus = 'REFUND_DUE' | 'REFUNDED' | 'REFUSED' | 'DEAD'
 
+/** The brief named its state `state`; the service's RefundView (ops-api branch) calls it `status`, which this follows. */
 export interface Refund {
   sessionId: string
   checkoutId: string
@@ -73,6 +74,6 @@ export interface Refund {
   reason: string
   attempts: number
   lastError: string | null
-  state: RefundState
+  status: RefundStatus
   createdAt: string
 }
