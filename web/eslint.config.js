@@ -17,10 +17,10 @@ export default tseslint.config(
   layer(['src/features/**'], [{ group: ['**/app/**'], message: 'A feature may not use app; app composes features.' }]),
   layer(['src/features/cart/**'], [
     { group: ['**/app/**'], message: 'A feature may not use app; app composes features.' },
-    { group: ['**/features/account/**', '**/features/catalog/**', '**/features/checkout/**', '**/features/offline/**', '../account/**', '../catalog/**', '../checkout/**', '../offline/**'], message: 'The cart is the core; it uses no other feature.' },
+    { group: ['**/features/account/**', '**/features/catalog/**', '**/features/checkout/**', '**/features/offline/**', '**/features/ops/**', '../account/**', '../catalog/**', '../checkout/**', '../offline/**', '../ops/**'], message: 'The cart is the core; it uses no other feature.' },
   ]),
-  layer(['src/features/account/**', 'src/features/catalog/**', 'src/features/checkout/**', 'src/features/offline/**'], [
-    { group: ['../account/**', '../catalog/**', '../checkout/**', '../offline/**'], message: 'Features do not use each other, only the cart.' },
+  layer(['src/features/account/**', 'src/features/catalog/**', 'src/features/checkout/**', 'src/features/offline/**', 'src/features/ops/**'], [
+    { group: ['../account/**', '../catalog/**', '../checkout/**', '../offline/**', '../ops/**'], message: 'Features do not use each other, only the cart.' },
     { group: ['**/app/**'], message: 'A feature may not use app; app composes features.' },
   ]),
 )

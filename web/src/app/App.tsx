@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { Toasts } from '../components/Toasts'
 import { SignInPage } from '../features/account/SignInPage'
 import { SignUpPage } from '../features/account/SignUpPage'
@@ -17,6 +17,9 @@ import { useLiveUpdates } from './liveUpdates'
 import { usePageFocus } from './pageFocus'
 import { usePath, useSearchParam } from '../lib/router'
 
+// The operator's console is its own chunk (with its chart library), fetched only on /ops.
+const OpsConsole = lazy(() => import('../features/ops/OpsConsole'))
+
 const JOIN = /^\/join\/([A-Za-z0-9_-]+)$/
 const COMPLETE = /^\/checkout\/([0-9a-f-]{36})\/complete$/
 const RESUME = /^\/checkout\/([0-9a-f-]{36})$/
@@ -32,6 +35,13 @@ export function App() {
   const join = JOIN.exec(path)
   const order = ORDER.exec(path)
   const product = PRODUCT_PATH.exec(path)
+  if (path === '/ops' || path.startsWith('/ops/')) {
+    return (
+      <Suspense fallback={<p className="status">Loading the console…</p>}>
+        <OpsConsole />
+      </Suspense>
+    )
+  }
   return (
     <>
       <Header />

@@ -66,12 +66,28 @@ interface Call {
   body?: unknown
   idempotencyKey?: string
   signal?: AbortSignal
+  /** The whole `Authorization` header: operators' calls carry `Bearer <admin token>`. */
+  authorization?: string
 }
 
 export async function api<T>(path: string, call: Call = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const answer = await send(path, call, 'application/json')
+  const json = parse(answer.text)
+  if (json === undefined) throw new ApiProblem(answer.status, { code: UNREADABLE })
+  return json as T
+}
+
+/** An answer that is text rather than JSON (the Prometheus metrics); problems are errors as for {@link api}. */
+export async function apiText(path: string, call: Call = {}): Promise<string> {
+  return (await send(path, call, 'text/plain')).text
+}
+
+/** A successful answer's status and body; any other answer is thrown as its problem. */
+async function send(path: string, call: Call, accept: string): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = { Accept: accept }
   if (call.body !== undefined) headers['Content-Type'] = 'application/json'
   if (call.idempotencyKey !== undefined) headers['Idempotency-Key'] = call.idempotencyKey
+  if (call.authorization !== undefined) headers.Authorization = call.authorization
   const timeout = AbortSignal.timeout(call.method === undefined || call.method === 'GET' ? REQUEST_TIMEOUT_MS : WRITE_TIMEOUT_MS)
   let response: Response
   try {
@@ -90,13 +106,12 @@ export async function api<T>(path: string, call: Call = {}): Promise<T> {
     throw new NetworkFailure(error)
   }
   const text = await response.text()
-  const json = parse(text)
   if (!response.ok) {
+    const json = parse(text)
     const body = json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : { code: UNREADABLE }
     throw new ApiProblem(response.status, body, retryAfterMs(response.headers.get('Retry-After')))
   }
-  if (json === undefined) throw new ApiProblem(response.status, { code: UNREADABLE })
-  return json as T
+  return { status: response.status, text }
 }
 
 /** The answer's JSON; null for an empty body, undefined for one that is not JSON. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { msToNextTick, secondsLeft } from './countdown'
+import { msToNextTick, secondsLeft } from '../../lib/countdown'
 
 /** The seconds a reservation has left, re-rendering as each one passes and not after it has ended. */
 export function useSecondsLeft(expiresAt: string): number {

@@ -44,7 +44,7 @@ class ShopperCookieFilter extends OncePerRequestFilter {
             RequestMatchers.allOf(pattern("/api/**"), RequestMatchers.not(RequestMatchers.anyOf(
                     pattern("/api/products/**"), pattern("/api/payments/**"), pattern("/api/admin/**")))),
             pattern("/"), pattern("/ws"), pattern("/products/**"), pattern("/checkout/**"), pattern("/join/**"),
-            pattern("/orders/**"), pattern("/signin"), pattern("/signup"));
+            pattern("/orders/**"), pattern("/signin"), pattern("/signup"), pattern("/ops/**"));
 
     private final Shoppers shoppers;
     private final GuestCookies cookies;

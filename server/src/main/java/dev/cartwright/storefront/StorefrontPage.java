@@ -66,7 +66,7 @@ class StorefrontPage {
     }
 
     @GetMapping(path = {"/", "/checkout", "/checkout/{id}", "/checkout/{id}/complete", "/join/{token}",
-            "/orders", "/orders/{id}", "/signin", "/signup"}, produces = MediaType.TEXT_HTML_VALUE)
+            "/orders", "/orders/{id}", "/signin", "/signup", "/ops", "/ops/**"}, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(ShopperId shopper,
             @RequestAttribute(name = SessionId.REQUEST_ATTRIBUTE, required = false) @Nullable SessionId session) {
         return render(HttpStatus.OK, TITLE, state(shopper, session, null));

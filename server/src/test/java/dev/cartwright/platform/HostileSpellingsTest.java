@@ -30,6 +30,7 @@ class HostileSpellingsTest extends ServiceTest {
     private static final List<Route> OUTSIDE_THE_DOCUMENT = List.of(
             new Route("GET", "/"), new Route("GET", "/checkout"), new Route("GET", "/join/{token}"),
             new Route("GET", "/orders"), new Route("GET", "/orders/{id}"),
+            new Route("GET", "/ops"), new Route("GET", "/ops/products/{id}/drop"),
             new Route("GET", "/actuator/health"), new Route("GET", "/actuator/prometheus"), new Route("GET", "/actuator/metrics"),
             new Route("GET", "/actuator"), new Route("GET", "/v3/api-docs"), new Route("GET", "/ws"));
 

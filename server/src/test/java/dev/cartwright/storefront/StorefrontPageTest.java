@@ -67,7 +67,7 @@ class StorefrontPageTest extends ServiceTest {
 
         for (String path : new String[] {"/", "/checkout", "/checkout/5f0b1ad4-61c6-4a8f-b4ae-3c1d0b5a5b1e",
                 "/checkout/5f0b1ad4-61c6-4a8f-b4ae-3c1d0b5a5b1e/complete", "/orders",
-                "/orders/5f0b1ad4-61c6-4a8f-b4ae-3c1d0b5a5b1e"}) {
+                "/orders/5f0b1ad4-61c6-4a8f-b4ae-3c1d0b5a5b1e", "/ops", "/ops/products/7/drop", "/ops/refunds"}) {
             Shopper.Response page = shopper.get(path);
             assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.body()).doesNotContain("</script><img");

@@ -1,0 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { forgetToken } from './operatorToken'
+import { forgetConsole } from './queries'
+
+export function useSignOut(): () => void {
+  const client = useQueryClient()
+  return () => {
+    forgetToken()
+    forgetConsole(client)
+  }
+}
