@@ -22,6 +22,7 @@ const kettle = (stock: Partial<OpsProduct> = {}): OpsProduct => ({
 const refund = (status: Refund['status']): Refund => ({
   sessionId: 'sess_1', checkoutId: '5f0b1ad4-61c6-4a8f-b4ae-3c1d0b5a5b1e', amount: 2500, currency: 'EUR',
   reason: 'ARRIVED_TOO_LATE', attempts: 1, lastError: null, status, createdAt: '2026-12-01T12:00:00Z',
+  nextAttemptAt: '2026-12-01T12:00:05Z', refundedAt: null,
 })
 
 /** The service's products call, taking only TOKEN, and counting who asked with what. */

@@ -1,79 +1,22 @@
-// The operators' API (issue 13), as agreed with the service; written by hand until the API
-// document has these calls, then to be taken from lib/api-types like the rest.
+import type { components } from '../../lib/api-types'
 
-export interface OpsProduct {
-  id: number
-  name: string
-  onHand: number
-  reserved: number
-  available: number
-  openCheckouts: number
-  stockVersion: number
-}
+// The operators' API: the types generated from the service's OpenAPI document
+// (spec/openapi.json, `npm run api-types`), named as the console speaks of them.
+type Schemas = components['schemas']
 
 export interface Items<T> {
   items: T[]
 }
 
-export type MovementKind = 'RESTOCK' | 'RESERVATION' | 'RELEASE' | 'SALE'
-
-export interface Movement {
-  id: number
-  kind: MovementKind
-  quantity: number
-  onHandAfter: number
-  reservedAfter: number
-  checkoutId: string | null
-  at: string
-}
-
-export interface MovementPage extends Items<Movement> {
-  /** The `before` of the next (older) page; null on the last. */
-  nextBefore: number | null
-}
-
-export interface DropSecond {
-  at: string
-  reserved: number
-  sold: number
-  released: number
-  refused: number
-}
-
-export interface Drop {
-  productId: number
-  available: number
-  series: DropSecond[]
-}
-
-export interface WaitingCheckout {
-  checkoutId: string
-  status: string
-  quantity: number
-  expiresAt: string
-}
-
-export interface OpsOrder {
-  id: string
-  createdAt: string
-  email: string | null
-  total: number
-  currency: string
-  status: string
-  lines: { productId: number; name: string; quantity: number }[]
-}
-
-export type RefundStatus = 'REFUND_DUE' | 'REFUNDED' | 'REFUSED' | 'DEAD'
-
-/** The brief named its state `state`; the service's RefundView (ops-api branch) calls it `status`, which this follows. */
-export interface Refund {
-  sessionId: string
-  checkoutId: string
-  amount: number
-  currency: string
-  reason: string
-  attempts: number
-  lastError: string | null
-  status: RefundStatus
-  createdAt: string
-}
+export type OpsProduct = Schemas['StockedProduct']
+/** `quantity` is signed: what the movement added to on hand (RESTOCK, SALE) or to reserved (RESERVATION, RELEASE, SALE). */
+export type Movement = Schemas['StockMovement']
+export type MovementKind = Movement['kind']
+/** `nextBefore` is the `before` of the next (older) page; null on the last. */
+export type MovementPage = Schemas['MovementPage']
+export type DropSecond = Schemas['DropSecond']
+export type Drop = Schemas['Drop']
+export type WaitingCheckout = Schemas['Waiting']
+export type OpsOrder = Schemas['OperatorOrder']
+export type Refund = Schemas['RefundView']
+export type RefundStatus = Refund['status']
