@@ -85,7 +85,7 @@ describe("the operator's console", () => {
     await setStock(product.id, 9)
     await expect.poll(() => text(page, `on-hand-${product.id}`), { timeout: 5000 }).toBe('9')
 
-    await page.getByRole('link', { name: product.name }).click()
+    await page.getByRole('link', { name: product.name, exact: true }).click()
     await page.getByTestId('movements').waitFor()
     await expect.poll(() => page.getByTestId('movement').count()).toBeGreaterThanOrEqual(2)
     await expectNoAxeViolations(page)
