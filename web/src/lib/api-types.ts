@@ -436,6 +436,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/telemetry/rollbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reportRollbacks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/images/demo/{sku}.svg": {
         parameters: {
             query?: never;
@@ -719,6 +735,13 @@ export interface components {
             stockVersion: number;
             /** Format: int64 */
             unitPrice: number;
+        };
+        RollbackReport: {
+            /** Format: int32 */
+            changes: number;
+            rollbacks: {
+                [key: string]: number;
+            };
         };
         Selection: {
             selected: boolean;
@@ -2235,6 +2258,46 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["ShippingQuote"];
                 };
+            };
+            /** @description Refused: nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The shop cannot answer now (503 with Retry-After): nothing was changed */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reportRollbacks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RollbackReport"];
+            };
+        };
+        responses: {
+            /** @description Counted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused: nothing was changed */
             "4XX": {

@@ -37,7 +37,7 @@ class ClientRollbacks {
             "FOREIGN_ORIGIN", "OTHER");
 
     /** Counts since the client's last report: the changes it made, and the rollbacks by code. */
-    record Report(@NotNull @Min(0) @Max(MAX_COUNT) Integer changes,
+    record RollbackReport(@NotNull @Min(0) @Max(MAX_COUNT) Integer changes,
             @NotNull @Size(max = 20) Map<@Size(min = 1, max = 64) String, @NotNull @Min(0) @Max(MAX_COUNT) Integer> rollbacks) {}
 
     private final Counter changes;
@@ -55,7 +55,7 @@ class ClientRollbacks {
 
     @PostMapping("/api/telemetry/rollbacks")
     @ApiResponse(responseCode = "204", description = "Counted")
-    ResponseEntity<Void> report(HttpServletRequest request, @Valid @RequestBody Report report) {
+    ResponseEntity<Void> reportRollbacks(HttpServletRequest request, @Valid @RequestBody RollbackReport report) {
         // The body is in memory already (platform.RequestBodyLimit), so its length is known even when sent chunked.
         if (request.getContentLengthLong() > MAX_BYTES) {
             throw Problems.failure(Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
