@@ -4,6 +4,7 @@ import { lazy, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { registerCartChanges } from './features/cart/cartChange'
+import { startRollbackReports } from './features/cart/rollbackReports'
 import { seedFromPage } from './app/initialState'
 import { persistRules } from './app/persistRules'
 import './app/styles.css'
@@ -22,6 +23,7 @@ notifyManager.setScheduler(queueMicrotask)
 const client = registerCartChanges(makeQueryClient())
 seedFromPage(client, document)
 const persistOptions = browserPersistOptions(persistRules)
+startRollbackReports()
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -548,6 +548,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/telemetry/rollbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reportRollbacks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/images/demo/{sku}.svg": {
         parameters: {
             query?: never;
@@ -902,6 +918,13 @@ export interface components {
             sessionId: string;
             /** @enum {string} */
             status: "REFUND_DUE" | "REFUNDED" | "REFUSED" | "DEAD";
+        };
+        RollbackReport: {
+            /** Format: int32 */
+            changes: number;
+            rollbacks: {
+                [key: string]: number;
+            };
         };
         Selection: {
             selected: boolean;
@@ -2746,6 +2769,46 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["ShippingQuote"];
                 };
+            };
+            /** @description Refused: nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The shop cannot answer now (503 with Retry-After): nothing was changed */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reportRollbacks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RollbackReport"];
+            };
+        };
+        responses: {
+            /** @description Counted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused: nothing was changed */
             "4XX": {

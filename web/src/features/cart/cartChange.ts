@@ -4,6 +4,8 @@ import { showToast } from '../../lib/toasts'
 import { isSuperseded, mustSend, nextSeq, type CartChangeVariables } from './outbox'
 import { cartKeys, writeCart } from './queries'
 import type { PendingChange } from './reconcile'
+import { pageTally } from './rollbackReports'
+import { countChanges, countRollbacks, OTHER } from './rollbackTally'
 import type { Cart } from './types'
 
 // What every cart change has in common. The optimistic effect is not written into the cache:
@@ -115,6 +117,8 @@ export function registerCartChanges(client: QueryClient): QueryClient {
     onError: (error: unknown, variables: CartChangeVariables) => {
       // A change the shopper has since replaced is told by the later change's outcome, not its own.
       if (isMoot(error, variables.change) || isSuperseded(variables, waitingChanges(client))) return
+      // Its effect drops out of the cart the shopper sees: a rollback, as the shop's operators count them.
+      countRollbacks(pageTally, error instanceof ApiProblem ? error.code : OTHER)
       showToast(describeFailure(error, variables.change))
     },
     onSettled: () => {
@@ -132,6 +136,7 @@ export function registerCartChanges(client: QueryClient): QueryClient {
  * Failures are told by a toast; the promise only says when the change settled.
  */
 export function submitCartChange(client: QueryClient, change: PendingChange): Promise<unknown> {
+  countChanges(pageTally)
   const observer = new MutationObserver<Cart, unknown, CartChangeVariables>(client, { mutationKey: cartKeys.changes() })
   return observer
     .mutate({ change, idempotencyKey: newIdempotencyKey(), seq: nextSeq() })

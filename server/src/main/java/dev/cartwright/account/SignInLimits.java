@@ -2,8 +2,11 @@ package dev.cartwright.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cartwright.platform.RateLimitFilter;
 import dev.cartwright.platform.TokenBuckets;
 import io.github.bucket4j.Bucket;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
@@ -29,10 +32,12 @@ class SignInLimits {
 
     private final AccountSettings settings;
     private final Cache<BucketKey, Bucket> buckets;
+    private final Counter refused;
 
-    SignInLimits(AccountSettings settings) {
+    SignInLimits(AccountSettings settings, MeterRegistry meters) {
         this.settings = settings;
         this.buckets = Caffeine.newBuilder().maximumSize(MAX_BUCKETS).expireAfterAccess(settings.signInPeriod()).build();
+        this.refused = RateLimitFilter.limitedCounter(meters, "sign_in");
     }
 
     /** Takes a try from each of the three buckets, or from none: answers how long to wait when one is empty. */
@@ -44,7 +49,9 @@ class SignInLimits {
                 bucket(new BucketKey(Counted.ACCOUNT_AT_ADDRESS, email, address), settings.signInsPerAccountAndAddress()),
                 bucket(new BucketKey(Counted.ADDRESS, "", address), settings.signInsPerAddress()),
                 bucket(new BucketKey(Counted.ACCOUNT, email, ""), settings.signInsPerAccount()));
-        return TokenBuckets.takeFromEach(counting);
+        OptionalLong wait = TokenBuckets.takeFromEach(counting);
+        wait.ifPresent(unused -> refused.increment());
+        return wait;
     }
 
     private Bucket bucket(BucketKey key, int capacity) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +34,13 @@ class CartController {
     private final Carts carts;
     private final CartLimits limits;
     private final CartProblems problems;
+    private final CartChangeMeter meter;
 
-    CartController(Carts carts, CartLimits limits, CartProblems problems) {
+    CartController(Carts carts, CartLimits limits, CartProblems problems, CartChangeMeter meter) {
         this.carts = carts;
         this.limits = limits;
         this.problems = problems;
+        this.meter = meter;
     }
 
     @GetMapping
@@ -127,9 +130,12 @@ class CartController {
 
     private ResponseEntity<CartView> answer(CartChange change) {
         if (change instanceof CartChange.Applied applied) {
+            meter.applied();
             return answer(applied.cart());
         }
-        throw Problems.failure(problems.of(change));
+        ProblemDetail problem = problems.of(change);
+        meter.refused(String.valueOf(problem.getProperties().get("code")));
+        throw Problems.failure(problem);
     }
 
     private static ResponseEntity<CartView> answer(CartView cart) {

@@ -44,16 +44,18 @@ class CheckoutController {
     private final Checkouts checkouts;
     private final StockRefusals refusals;
     private final String currency;
+    private final CheckoutMeters meters;
 
     /** The body of a refusal for stock, as the API's document shows it (built in CheckoutProblems; ApiDocumentTest holds it to an answer). */
     @Schema(name = "StockConflictProblem")
     record StockConflictProblem(String code, int status, String detail, List<CheckoutOutcome.Unavailable> unavailable,
             CartView cart) {}
 
-    CheckoutController(Checkouts checkouts, StockRefusals refusals, CatalogSettings catalog) {
+    CheckoutController(Checkouts checkouts, StockRefusals refusals, CatalogSettings catalog, CheckoutMeters meters) {
         this.checkouts = checkouts;
         this.refusals = refusals;
         this.currency = catalog.currency();
+        this.meters = meters;
     }
 
     /** In a drop most checkouts are refused: the refusals are answers, not exceptions, which cost Spring MVC far more. */
@@ -65,9 +67,18 @@ class CheckoutController {
         Optional<ShippingMethod> method = body.shippingMethod() == null ? Optional.of(ShippingMethod.STANDARD)
                 : ShippingMethod.named(body.shippingMethod());
         if (method.isEmpty()) {
+            meters.answered(CheckoutMeters.Outcome.UNKNOWN_SHIPPING_METHOD);
             return Problems.answer(ShippingProblems.unknownMethod(body.shippingMethod()));
         }
-        return switch (checkouts.create(shopper, body.shippingAddress(), method.get(), body.couponCode())) {
+        CheckoutOutcome outcome = checkouts.create(shopper, body.shippingAddress(), method.get(), body.couponCode());
+        meters.answered(switch (outcome) {
+            case CheckoutOutcome.Created created -> CheckoutMeters.Outcome.RESERVED;
+            case CheckoutOutcome.EmptySelection empty -> CheckoutMeters.Outcome.EMPTY_SELECTION;
+            case CheckoutOutcome.CouponRefused refused -> CheckoutMeters.Outcome.COUPON_REFUSED;
+            case CheckoutOutcome.StockConflict conflict -> CheckoutMeters.Outcome.STOCK_CONFLICT;
+            case CheckoutOutcome.ReservationLimit limit -> CheckoutMeters.Outcome.RESERVATION_LIMIT;
+        });
+        return switch (outcome) {
             case CheckoutOutcome.Created created -> ResponseEntity
                     .created(URI.create("/api/checkouts/" + created.checkout().id()))
                     .body(created.checkout());

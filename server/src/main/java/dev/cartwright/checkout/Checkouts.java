@@ -70,10 +70,12 @@ public class Checkouts {
     private final PaymentEvents paymentEvents;
     private final ShippingRates shippingRates;
     private final TransactionTemplate transactions;
+    private final CheckoutMeters meters;
 
     Checkouts(CheckoutStore store, Carts carts, StockReservations reservations, Coupons coupons, Orders orders,
             PaymentProvider provider, PaymentAnomalies anomalies, CheckoutSettings settings, ReservationCaps caps,
-            PaymentEvents paymentEvents, ShippingRates shippingRates, TransactionTemplate transactions) {
+            PaymentEvents paymentEvents, ShippingRates shippingRates, TransactionTemplate transactions,
+            CheckoutMeters meters) {
         this.store = store;
         this.carts = carts;
         this.reservations = reservations;
@@ -86,6 +88,7 @@ public class Checkouts {
         this.paymentEvents = paymentEvents;
         this.shippingRates = shippingRates;
         this.transactions = transactions;
+        this.meters = meters;
     }
 
     CouponCheck check(String code, long subtotal) {
@@ -462,6 +465,7 @@ public class Checkouts {
                 lines.stream().collect(Collectors.toMap(CheckoutView.Line::productId, CheckoutView.Line::quantity)),
                 checkout.couponCode());
         store.paid(checkout.id(), orderId);
+        meters.paid();
     }
 
     /**
@@ -500,6 +504,7 @@ public class Checkouts {
             store.releaseCouponClaim(checkout.id());
         }
         store.setStatus(checkout.id(), status);
+        meters.released(status);
     }
 
     private CheckoutOutcome stockConflict(ShopperId shopper, List<CartView.Line> selected, Reservation.Conflict conflict) {

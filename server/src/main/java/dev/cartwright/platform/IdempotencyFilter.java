@@ -1,5 +1,7 @@
 package dev.cartwright.platform;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,11 +70,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyKeys keys;
     private final TransactionTemplate transactions;
     private final ProblemWriter problems;
+    private final Counter replays;
 
-    IdempotencyFilter(IdempotencyKeys keys, TransactionTemplate transactions, ProblemWriter problems) {
+    IdempotencyFilter(IdempotencyKeys keys, TransactionTemplate transactions, ProblemWriter problems, MeterRegistry meters) {
         this.keys = keys;
         this.transactions = transactions;
         this.problems = problems;
+        this.replays = Counter.builder("cartwright.idempotency.replays")
+                .description("Requests answered with the stored answer of an earlier request with the same Idempotency-Key")
+                .register(meters);
     }
 
     @Override
@@ -106,7 +112,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         });
         switch (outcome) {
             case Outcome.Executed executed -> captured.copyBodyToResponse();
-            case Outcome.Replay replay -> replay(replay.response(), response);
+            case Outcome.Replay replay -> {
+                replays.increment();
+                replay(replay.response(), response);
+            }
             case Outcome.InUse inUse -> problems.write(response, Problems.problem(HttpStatus.CONFLICT,
                     "IDEMPOTENCY_KEY_IN_USE", "An earlier request with this Idempotency-Key is still being processed. Try again shortly."));
             case Outcome.Reused reused -> problems.write(response, Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT,

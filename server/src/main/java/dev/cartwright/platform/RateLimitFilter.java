@@ -5,13 +5,18 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +30,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Slows down whoever changes carts or opens checkouts faster than a person could: a token bucket
- * per shopper and one per client address, for each of the two. The address bucket is what a
+ * Slows down whoever changes carts, opens checkouts or reports telemetry faster than a person (or
+ * a storefront) could: a token bucket per shopper and one per client address, for each of the three. The address bucket is what a
  * script that drops its cookie to become a new shopper still runs into.
  *
  * <p>Buckets live in this node's memory, in a bounded map: a bucket left alone for a whole
@@ -48,8 +53,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
             // Validating a coupon applies it to the cart, and guessing codes is what a limit is for.
             pathPattern(HttpMethod.POST, "/api/coupons/**"));
     private static final RequestMatcher NEW_CHECKOUTS = pathPattern(HttpMethod.POST, "/api/checkouts");
+    private static final RequestMatcher TELEMETRY = pathPattern(HttpMethod.POST, "/api/telemetry/**");
+    /** The counter of refused requests, tagged {@code limit}; sign-ins are counted under the same name (account.SignInLimits). */
+    public static final String LIMITED_METER = "cartwright.requests.limited";
 
-    private enum Limited { CART_CHANGE, CHECKOUT }
+    private enum Limited { CART_CHANGE, CHECKOUT, TELEMETRY }
 
     private enum Counted { SHOPPER, ADDRESS }
 
@@ -59,11 +67,21 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimitSettings settings;
     private final ProblemWriter problems;
     private final Cache<BucketKey, Bucket> buckets;
+    private final Map<Limited, Counter> refused = new EnumMap<>(Limited.class);
 
-    RateLimitFilter(RateLimitSettings settings, ProblemWriter problems) {
+    RateLimitFilter(RateLimitSettings settings, ProblemWriter problems, MeterRegistry meters) {
         this.settings = settings;
         this.problems = problems;
         this.buckets = Caffeine.newBuilder().maximumSize(MAX_BUCKETS).expireAfterAccess(settings.period()).build();
+        for (Limited limited : Limited.values()) {
+            refused.put(limited, limitedCounter(meters, limited.name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    /** Requests refused with 429 by the limit of this kind. */
+    public static Counter limitedCounter(MeterRegistry meters, String limit) {
+        return Counter.builder(LIMITED_METER).description("Requests refused by a rate limit, by the limit")
+                .tag("limit", limit).register(meters);
     }
 
     @Override
@@ -79,7 +97,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        RateLimitSettings.Limits limits = limited == Limited.CART_CHANGE ? settings.cart() : settings.checkouts();
+        RateLimitSettings.Limits limits = switch (limited) {
+            case CART_CHANGE -> settings.cart();
+            case CHECKOUT -> settings.checkouts();
+            case TELEMETRY -> settings.telemetry();
+        };
         List<Bucket> counting = new ArrayList<>(2);
         if (request.getAttribute(SHOPPER_ATTRIBUTE) instanceof String shopper) {
             counting.add(bucket(new BucketKey(limited, Counted.SHOPPER, shopper), limits.perShopper()));
@@ -87,6 +109,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         counting.add(bucket(new BucketKey(limited, Counted.ADDRESS, request.getRemoteAddr()), limits.perAddress()));
         OptionalLong nanosToWait = TokenBuckets.takeFromEach(counting);
         if (nanosToWait.isPresent()) {
+            refused.get(limited).increment();
             refuse(response, nanosToWait.getAsLong());
             return;
         }
@@ -97,7 +120,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
         if (CART_CHANGES.matches(request)) {
             return Limited.CART_CHANGE;
         }
-        return NEW_CHECKOUTS.matches(request) ? Limited.CHECKOUT : null;
+        if (NEW_CHECKOUTS.matches(request)) {
+            return Limited.CHECKOUT;
+        }
+        return TELEMETRY.matches(request) ? Limited.TELEMETRY : null;
     }
 
     private Bucket bucket(BucketKey key, int capacity) {

@@ -47,6 +47,8 @@ class ChangeNotifier {
     private Set<UUID> shoppers = new HashSet<>();
     private Set<UUID> signedInGuests = new HashSet<>();
     private Set<UUID> signedOutSessions = new HashSet<>();
+    /** When the earliest change gathered since the last NOTIFY was committed (epoch ms); the listeners run after each commit. */
+    private @Nullable Long committedAt;
     private @Nullable Connection connection;
 
     ChangeNotifier(DataSource dataSource, JsonMapper json) {
@@ -59,6 +61,7 @@ class ChangeNotifier {
     void on(CartChanged changed) {
         synchronized (lock) {
             carts.add(changed.cartId());
+            committed();
         }
     }
 
@@ -66,6 +69,7 @@ class ChangeNotifier {
     void on(CartSwitched switched) {
         synchronized (lock) {
             shoppers.add(switched.shopperId());
+            committed();
         }
     }
 
@@ -77,6 +81,13 @@ class ChangeNotifier {
             } else {
                 signedOutSessions.add(ended.session());
             }
+            committed();
+        }
+    }
+
+    private void committed() {
+        if (committedAt == null) {
+            committedAt = System.currentTimeMillis();
         }
     }
 
@@ -84,13 +95,15 @@ class ChangeNotifier {
     void on(StockChanged changed) {
         synchronized (lock) {
             products.addAll(changed.productIds());
+            committed();
         }
     }
 
     private void flush() {
         Changes changes;
         synchronized (lock) {
-            changes = new Changes(carts, products, shoppers, signedInGuests, signedOutSessions);
+            changes = new Changes(carts, products, shoppers, signedInGuests, signedOutSessions, committedAt);
+            committedAt = null;
             carts = new HashSet<>();
             products = new HashSet<>();
             shoppers = new HashSet<>();
@@ -118,6 +131,7 @@ class ChangeNotifier {
                     signedInGuests.addAll(part.signedInGuests());
                     signedOutSessions.addAll(part.signedOutSessions());
                 });
+                committedAt = changes.committedAt();
             }
             log.warn("Could not notify other nodes of {} of {} batches of changes; sending them again: {}",
                     unsent.size(), parts.size(), e.toString());
@@ -139,20 +153,21 @@ class ChangeNotifier {
 
     private static List<Changes> split(Changes changes) {
         List<Changes> parts = new ArrayList<>();
+        @Nullable Long at = changes.committedAt();
         for (Set<UUID> carts : chunks(changes.carts())) {
-            parts.add(new Changes(carts, Set.of(), Set.of()));
+            parts.add(new Changes(carts, Set.of(), Set.of(), Set.of(), Set.of(), at));
         }
         for (Set<Long> products : chunks(changes.products())) {
-            parts.add(new Changes(Set.of(), products, Set.of()));
+            parts.add(new Changes(Set.of(), products, Set.of(), Set.of(), Set.of(), at));
         }
         for (Set<UUID> shoppers : chunks(changes.shoppers())) {
-            parts.add(new Changes(Set.of(), Set.of(), shoppers));
+            parts.add(new Changes(Set.of(), Set.of(), shoppers, Set.of(), Set.of(), at));
         }
         for (Set<UUID> guests : chunks(changes.signedInGuests())) {
-            parts.add(new Changes(Set.of(), Set.of(), Set.of(), guests, Set.of()));
+            parts.add(new Changes(Set.of(), Set.of(), Set.of(), guests, Set.of(), at));
         }
         for (Set<UUID> sessions : chunks(changes.signedOutSessions())) {
-            parts.add(new Changes(Set.of(), Set.of(), Set.of(), Set.of(), sessions));
+            parts.add(new Changes(Set.of(), Set.of(), Set.of(), Set.of(), sessions, at));
         }
         return parts;
     }

@@ -132,7 +132,7 @@ class Fanout {
             if (!outboxes.isEmpty()) {
                 carts.view(cartId).ifPresent(cart -> {
                     TextMessage message = cartMessage(cart);
-                    outboxes.forEach(outbox -> outbox.cart(cart.id(), cart.version(), message));
+                    outboxes.forEach(outbox -> outbox.cart(cart.id(), cart.version(), message, changes.committedAt()));
                 });
             }
         }
@@ -141,7 +141,7 @@ class Fanout {
             stock.levels(followed).values().forEach(level -> {
                 TextMessage message = stockMessage(level);
                 byProduct.getOrDefault(level.productId(), Set.of())
-                        .forEach(outbox -> outbox.stock(level.productId(), level.version(), message));
+                        .forEach(outbox -> outbox.stock(level.productId(), level.version(), message, changes.committedAt()));
             });
         }
     }

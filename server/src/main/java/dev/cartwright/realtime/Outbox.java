@@ -20,36 +20,56 @@ import org.springframework.web.socket.WebSocketSession;
  */
 final class Outbox {
 
-    /** A state waiting to be sent, with what tells it from an older one of the same thing. */
-    private record Waiting(Object of, long version, TextMessage message) {}
+    /**
+     * A state waiting to be sent, with what tells it from an older one of the same thing, and when
+     * the change it shows was committed (epoch ms; null when it shows no change, or an older node sent none).
+     */
+    private record Waiting(RealtimeMeters.Kind kind, Object of, long version, WebSocketMessage<?> message,
+            @Nullable Long committedAt) {}
 
     private final WebSocketSession session;
+    private final RealtimeMeters meters;
     private @Nullable Waiting cart;
     private final Map<Long, Waiting> stock = new LinkedHashMap<>();
     private boolean ping;
     private @Nullable CloseStatus closing;
     private boolean sending;
 
-    Outbox(WebSocketSession session) {
+    Outbox(WebSocketSession session, RealtimeMeters meters) {
         this.session = session;
+        this.meters = meters;
     }
 
     WebSocketSession session() {
         return session;
     }
 
-    synchronized void cart(UUID cartId, long version, TextMessage message) {
+    void cart(UUID cartId, long version, TextMessage message) {
+        cart(cartId, version, message, null);
+    }
+
+    synchronized void cart(UUID cartId, long version, TextMessage message, @Nullable Long committedAt) {
+        if (cart != null) {
+            meters.superseded(); // the waiting one, or this older one
+        }
         if (cart == null || !cart.of().equals(cartId) || cart.version() <= version) {
-            cart = new Waiting(cartId, version, message);
+            cart = new Waiting(RealtimeMeters.Kind.CART, cartId, version, message, committedAt);
             wake();
         }
     }
 
-    synchronized void stock(long productId, long version, TextMessage message) {
+    void stock(long productId, long version, TextMessage message) {
+        stock(productId, version, message, null);
+    }
+
+    synchronized void stock(long productId, long version, TextMessage message, @Nullable Long committedAt) {
         Waiting waiting = stock.get(productId);
+        if (waiting != null) {
+            meters.superseded();
+        }
         if (waiting == null || waiting.version() <= version) {
             stock.remove(productId);
-            stock.put(productId, new Waiting(productId, version, message));
+            stock.put(productId, new Waiting(RealtimeMeters.Kind.STOCK, productId, version, message, committedAt));
             wake();
         }
     }
@@ -73,13 +93,17 @@ final class Outbox {
     }
 
     private void send() {
-        for (WebSocketMessage<?> next = next(); next != null; next = next()) {
+        for (Waiting next = next(); next != null; next = next()) {
             try {
-                session.sendMessage(next);
+                session.sendMessage(next.message());
             } catch (IOException | RuntimeException e) {
+                synchronized (this) {
+                    meters.unreliable((next.kind() == RealtimeMeters.Kind.PING ? 0 : 1) + (cart == null ? 0 : 1) + stock.size());
+                }
                 closeNow(CloseStatus.SESSION_NOT_RELIABLE);
                 return;
             }
+            meters.sent(next.kind(), next.committedAt());
         }
         CloseStatus status;
         synchronized (this) {
@@ -101,18 +125,18 @@ final class Outbox {
         }
     }
 
-    private synchronized @Nullable WebSocketMessage<?> next() {
-        WebSocketMessage<?> next = null;
+    private synchronized @Nullable Waiting next() {
+        Waiting next = null;
         if (cart != null) {
-            next = cart.message();
+            next = cart;
             cart = null;
         } else if (!stock.isEmpty()) {
             Iterator<Waiting> first = stock.values().iterator();
-            next = first.next().message();
+            next = first.next();
             first.remove();
         } else if (ping) {
             ping = false;
-            next = new PingMessage();
+            next = new Waiting(RealtimeMeters.Kind.PING, "ping", 0, new PingMessage(), null);
         }
         if (next == null) {
             sending = false;

@@ -41,8 +41,10 @@ class RealtimeSocket extends TextWebSocketHandler {
     private final JsonMapper json;
     private final int maxSubscriptions;
     private final Bandwidth messageRate;
+    private final RealtimeMeters meters;
 
-    RealtimeSocket(Carts carts, Products products, Fanout fanout, JsonMapper json, RealtimeSettings settings) {
+    RealtimeSocket(Carts carts, Products products, Fanout fanout, JsonMapper json, RealtimeSettings settings,
+            RealtimeMeters meters) {
         this.carts = carts;
         this.products = products;
         this.fanout = fanout;
@@ -50,6 +52,7 @@ class RealtimeSocket extends TextWebSocketHandler {
         this.maxSubscriptions = settings.maxSubscriptions();
         this.messageRate = Bandwidth.builder().capacity(settings.subscribeBurst())
                 .refillGreedy(1, settings.subscribeRefill()).build();
+        this.meters = meters;
     }
 
     /** What a client's message asks for: products to follow, or to be closed. */
@@ -64,7 +67,7 @@ class RealtimeSocket extends TextWebSocketHandler {
             session.close(CloseStatus.POLICY_VIOLATION.withReason("no shopper"));
             return;
         }
-        Outbox outbox = new Outbox(session);
+        Outbox outbox = new Outbox(session, meters);
         session.getAttributes().put(OUTBOX, outbox);
         session.getAttributes().put(MESSAGES, Bucket.builder().addLimit(messageRate).build());
         try {

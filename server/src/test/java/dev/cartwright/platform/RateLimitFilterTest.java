@@ -2,6 +2,7 @@ package dev.cartwright.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -75,8 +76,8 @@ class RateLimitFilterTest {
     }
 
     private static RateLimitFilter filter(boolean enabled) {
-        return new RateLimitFilter(new RateLimitSettings(enabled, Duration.ofHours(1), ONE_AND_TWO, ONE_AND_TWO),
-                new ProblemWriter(JsonMapper.builder().build()));
+        return new RateLimitFilter(new RateLimitSettings(enabled, Duration.ofHours(1), ONE_AND_TWO, ONE_AND_TWO,
+                ONE_AND_TWO), new ProblemWriter(JsonMapper.builder().build()), new SimpleMeterRegistry());
     }
 
     private static int status(RateLimitFilter filter, String method, String path, String address, String shopper) {

@@ -3,6 +3,7 @@ package dev.cartwright.platform;
 import static dev.cartwright.checkout.CheckoutTestSteps.ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cartwright.Scrape;
 import dev.cartwright.ServiceTest;
 import dev.cartwright.Shopper;
 import dev.cartwright.catalog.Product;
@@ -22,7 +23,9 @@ import tools.jackson.databind.JsonNode;
         "cartwright.rate-limit.cart.per-shopper=3",
         "cartwright.rate-limit.cart.per-address=5",
         "cartwright.rate-limit.checkouts.per-shopper=2",
-        "cartwright.rate-limit.checkouts.per-address=4"})
+        "cartwright.rate-limit.checkouts.per-address=4",
+        "cartwright.rate-limit.telemetry.per-shopper=2",
+        "cartwright.rate-limit.telemetry.per-address=10"})
 class RateLimitTest extends ServiceTest {
 
     private static final String FORWARDED_FOR = "X-Forwarded-For";
@@ -102,6 +105,30 @@ class RateLimitTest extends ServiceTest {
         for (int i = 0; i < 10; i++) {
             assertThat(shopper.get("/api/cart", FORWARDED_FOR, "203.0.113.5").status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void refusedRequestsAreCountedByTheLimitThatRefusedThem() {
+        Product product = newProduct("Limited Grinder", 3900, 50);
+        Shopper shopper = newShopper();
+        Scrape before = Scrape.of(newShopper(), ADMIN_TOKEN);
+        for (int i = 0; i < 4; i++) {
+            addFrom(shopper, "203.0.113.5", product);
+        }
+        String report = "{\"changes\": 1, \"rollbacks\": {}}";
+        for (int i = 0; i < 2; i++) {
+            assertThat(shopper.post("/api/telemetry/rollbacks", report, FORWARDED_FOR, "203.0.113.5").status()).isEqualTo(204);
+        }
+
+        Shopper.Response tooOften = shopper.post("/api/telemetry/rollbacks", report, FORWARDED_FOR, "203.0.113.5");
+
+        assertThat(tooOften.status()).isEqualTo(429);
+        assertThat(tooOften.code()).isEqualTo("RATE_LIMITED");
+        Scrape after = Scrape.of(newShopper(), ADMIN_TOKEN);
+        String limited = "cartwright_requests_limited_total";
+        assertThat(after.value(limited, "limit", "cart_change") - before.value(limited, "limit", "cart_change")).isEqualTo(1);
+        assertThat(after.value(limited, "limit", "telemetry") - before.value(limited, "limit", "telemetry")).isEqualTo(1);
+        assertThat(after.value("cartwright_client_changes_total") - before.value("cartwright_client_changes_total")).isEqualTo(2);
     }
 
     private static Shopper.Response addFrom(Shopper shopper, String address, Product product) {

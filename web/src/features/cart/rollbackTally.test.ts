@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { countChanges, countRollbacks, MAX_CODES, newTally, putBack, takeReport } from './rollbackTally'
+
+describe('the rollback tally', () => {
+  it('reports the changes and the rollbacks by code, then starts again', () => {
+    const tally = newTally()
+    countChanges(tally)
+    countChanges(tally, 4)
+    countRollbacks(tally, 'INSUFFICIENT_STOCK')
+    countRollbacks(tally, 'INSUFFICIENT_STOCK')
+    countRollbacks(tally, 'VERSION_MISMATCH')
+
+    expect(takeReport(tally)).toEqual({ changes: 5, rollbacks: { INSUFFICIENT_STOCK: 2, VERSION_MISMATCH: 1 } })
+    expect(takeReport(tally)).toBeNull()
+  })
+
+  it('counts codes beyond what a report may carry as OTHER', () => {
+    const tally = newTally()
+    for (let i = 0; i < MAX_CODES + 5; i++) countRollbacks(tally, `CODE_${i}`)
+
+    const report = takeReport(tally)!
+    expect(Object.keys(report.rollbacks)).toHaveLength(MAX_CODES)
+    expect(report.rollbacks.OTHER).toBe(6)
+    expect(Object.values(report.rollbacks).reduce((a, b) => a + b, 0)).toBe(MAX_CODES + 5)
+  })
+
+  it('counts a report that was not sent again in the next', () => {
+    const tally = newTally()
+    countChanges(tally, 3)
+    countRollbacks(tally, 'INSUFFICIENT_STOCK')
+    const lost = takeReport(tally)!
+    countChanges(tally)
+    countRollbacks(tally, 'INSUFFICIENT_STOCK')
+
+    putBack(tally, lost)
+
+    expect(takeReport(tally)).toEqual({ changes: 4, rollbacks: { INSUFFICIENT_STOCK: 2 } })
+  })
+})
