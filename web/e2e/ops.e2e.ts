@@ -1,5 +1,3 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectNoAxeViolations } from './axe'
@@ -114,9 +112,6 @@ describe("the operator's console", () => {
     await expectNoAxeViolations(page)
 
     await screenshots(page, 'ops-drop')
-    const docs = join(import.meta.dirname, '../../docs')
-    mkdirSync(docs, { recursive: true })
-    copyFileSync(join(import.meta.dirname, '../target/e2e-screenshots/ops-drop-desktop.png'), join(docs, 'ops-drop.png'))
     await page.context().close()
   })
 })
