@@ -114,4 +114,31 @@ describe("the operator's console", () => {
     await screenshots(page, 'ops-drop')
     await page.context().close()
   })
+
+  it('refunds a payment that came too late for its stock: held for the operator, sent by "Refund"', async () => {
+    const product = await productWithStock('candle', 3)
+    const buyer = new ApiShopper()
+    expect((await buyer.call('PUT', `/api/cart/products/${product.id}`, { quantity: 1 })).status).toBe(200)
+    const checkout = (await (await buyer.call('POST', '/api/checkouts', { shippingAddress: ADDRESS })).json()) as { id: string }
+    const payment = await buyer.call('POST', `/api/checkouts/${checkout.id}/payment`, { method: 'card' })
+    const { redirectUrl } = (await payment.json()) as { redirectUrl: string }
+    const session = redirectUrl.substring(redirectUrl.lastIndexOf('/') + 1)
+    // The shopper gives up and the last units go elsewhere; then the payment they had begun goes through after all.
+    expect((await buyer.call('DELETE', `/api/checkouts/${checkout.id}`)).status).toBe(200)
+    await setStock(product.id, 0)
+    const paying = await shopper(browser)
+    await paying.page.goto(redirectUrl)
+    await paying.page.getByRole('button', { name: 'Pay' }).click()
+    await paying.context.close()
+
+    const page = await signedInOperator()
+    await page.getByRole('link', { name: 'Refunds' }).click()
+    await page.getByTestId(`refund-${session}`).waitFor({ timeout: 20_000 })
+    expect(await text(page, `refund-state-${session}`)).toBe('Due')
+    await expectNoAxeViolations(page)
+    await page.getByTestId(`refund-send-${session}`).click()
+
+    await expect.poll(() => text(page, `refund-state-${session}`), { timeout: 5000 }).toBe('Refunded')
+    await page.context().close()
+  })
 })

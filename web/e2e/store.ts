@@ -31,7 +31,9 @@ export async function startStore(): Promise<RunningStore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cartwright-e2e-'))
   const store: ChildProcess = spawn(
     java,
-    ['-jar', jar, `--server.port=${port}`, `--cartwright.database.data-dir=${dataDir}`, `--cartwright.admin.token=${ADMIN_TOKEN}`],
+    ['-jar', jar, `--server.port=${port}`, `--cartwright.database.data-dir=${dataDir}`, `--cartwright.admin.token=${ADMIN_TOKEN}`,
+      // Refunds wait for the operator, so that the console's test can send one itself.
+      '--cartwright.payment.refund-hold=PT1H'],
     { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DATABASE_URL: '' } },
   )
   const url = `http://127.0.0.1:${port}`

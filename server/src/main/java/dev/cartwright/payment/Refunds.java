@@ -24,16 +24,23 @@ class Refunds {
     record Due(String sessionId, long amount, String currency, String idempotencyKey, int attempts, Instant createdAt) {}
 
     private final JdbcClient jdbc;
+    private final Duration hold;
 
-    Refunds(JdbcClient jdbc) {
+    Refunds(JdbcClient jdbc, PaymentSettings settings) {
         this.jdbc = jdbc;
+        this.hold = settings.refundHold();
     }
 
-    /** In the transaction that records the anomaly: the refund is due exactly when the anomaly is committed. */
+    /**
+     * In the transaction that records the anomaly: the refund is due exactly when the anomaly is
+     * committed, and first sent once the hold is over.
+     */
     void due(PaymentSucceeded paid) {
         jdbc.sql("""
-                        insert into payment_refund (session_id, event_id, checkout_id, amount, currency, idempotency_key)
-                        values (:session, :event, :checkout, :amount, :currency, :key)
+                        insert into payment_refund (session_id, event_id, checkout_id, amount, currency, idempotency_key,
+                                                    next_attempt_at)
+                        values (:session, :event, :checkout, :amount, :currency, :key,
+                                now() + make_interval(secs => :hold))
                         on conflict (session_id) do nothing
                         """)
                 .param("session", paid.sessionId())
@@ -42,6 +49,7 @@ class Refunds {
                 .param("amount", paid.amount())
                 .param("currency", paid.currency())
                 .param("key", "refund_" + paid.sessionId())
+                .param("hold", hold.toMillis() / 1000.0)
                 .update();
     }
 

@@ -17,6 +17,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -37,7 +38,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception ex) {
+    @Nullable ResponseEntity<Object> unexpected(Exception ex) {
+        // A browser that left while its answer was being written (a closed tab) is no failure of ours, and hears nothing.
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+            log.debug("The client went away before its answer was written: {}", ex.toString());
+            return null;
+        }
         log.error("Unexpected failure", ex);
         return problem(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Something went wrong on our side. Please try again in a moment."));
