@@ -68,9 +68,25 @@ describe("the operator's console", () => {
     await context.close()
   })
 
-  it('restocks a product, and the table follows a restock made elsewhere within seconds', async () => {
+  it('restocks a product, and the table follows a restock made elsewhere as the socket tells of it', async () => {
     const product = await productWithStock('kettle', 3)
-    const page = await signedInOperator()
+    const { page } = await shopper(browser, 1280, 1000)
+    const subscribed: number[] = []
+    const pushed: number[] = []
+    page.on('websocket', (socket) => {
+      socket.on('framesent', (frame) => {
+        const message = JSON.parse(String(frame.payload)) as { type: string; productIds?: number[] }
+        if (message.type === 'subscribe') subscribed.push(...(message.productIds ?? []))
+      })
+      socket.on('framereceived', (frame) => {
+        const message = JSON.parse(String(frame.payload)) as { type: string; productId?: number; available?: number }
+        if (message.type === 'stock' && message.productId === product.id && message.available === 9) pushed.push(message.productId)
+      })
+    })
+    await page.goto('/ops')
+    await page.getByTestId('ops-token').fill(ADMIN_TOKEN)
+    await page.getByTestId('ops-sign-in').click()
+    await page.getByTestId('ops-products').waitFor()
     await expectNoAxeViolations(page)
     await expect.poll(() => text(page, `on-hand-${product.id}`)).toBe('3')
 
@@ -80,7 +96,9 @@ describe("the operator's console", () => {
     await expect.poll(() => text(page, `on-hand-${product.id}`)).toBe('25')
     expect(await text(page, `available-${product.id}`)).toBe('25')
 
+    await expect.poll(() => subscribed.includes(product.id)).toBe(true)
     await setStock(product.id, 9)
+    await expect.poll(() => pushed.length, { timeout: 5000 }).toBeGreaterThan(0)
     await expect.poll(() => text(page, `on-hand-${product.id}`), { timeout: 5000 }).toBe('9')
 
     await page.getByRole('link', { name: product.name, exact: true }).click()

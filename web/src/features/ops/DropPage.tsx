@@ -7,6 +7,7 @@ import { dropChart, dropTotals } from './dropChart'
 import { metricsChart, p99, rollbackRate } from './metrics'
 import { problemText } from './opsApi'
 import { DROP_SECONDS, dropQueryOptions, metricsQueryOptions, productsQueryOptions, waitingQueryOptions } from './queries'
+import { useStockPushes } from './useStockPushes'
 import { useNow } from './useNow'
 
 const FLOW: readonly ChartLine[] = [
@@ -24,6 +25,7 @@ const count = (value: number) => String(Math.round(value))
 /** One product's drop as it happens: its units, what shoppers got and were refused, second by second, and who is paying. */
 export function DropPage({ productId }: { productId: number }) {
   const product = useQuery({ ...productsQueryOptions(), select: (page) => page.items.find((item) => item.id === productId) })
+  useStockPushes([productId])
   const drop = useQuery(dropQueryOptions(productId))
   const metrics = useQuery(metricsQueryOptions())
   const now = useNow()

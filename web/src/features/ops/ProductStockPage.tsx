@@ -3,6 +3,7 @@ import { usePageTitle } from '../../lib/pageTitle'
 import { followLink } from '../../lib/router'
 import { problemText } from './opsApi'
 import { movementsQueryOptions, productsQueryOptions } from './queries'
+import { useStockPushes } from './useStockPushes'
 import { RestockForm } from './RestockForm'
 import type { MovementKind } from './types'
 import { formatAt } from './when'
@@ -12,6 +13,7 @@ const KIND: Record<MovementKind, string> = { RESTOCK: 'Restock', RESERVATION: 'R
 /** One product's stock and its audit trail: every restock, reservation, release and sale, newest first. */
 export function ProductStockPage({ productId }: { productId: number }) {
   const product = useQuery({ ...productsQueryOptions(), select: (page) => page.items.find((item) => item.id === productId) })
+  useStockPushes([productId])
   const movements = useInfiniteQuery(movementsQueryOptions(productId))
   const name = product.data?.name ?? `Product ${productId}`
   usePageTitle(`${name} — operations`)

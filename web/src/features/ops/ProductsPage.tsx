@@ -4,15 +4,17 @@ import { followLink } from '../../lib/router'
 import { problemText } from './opsApi'
 import { productsQueryOptions } from './queries'
 import { RestockForm } from './RestockForm'
+import { useStockPushes } from './useStockPushes'
 
-/** Every product's stock, read again every second while the page is on screen. */
+/** Every product's stock, live: read again as soon as the socket says it moved. */
 export function ProductsPage() {
   usePageTitle('Products — operations')
   const products = useQuery(productsQueryOptions())
+  useStockPushes(products.data?.items.map((product) => product.id) ?? [])
   return (
     <>
       <h1>Products</h1>
-      <p className="hint">Stock is read again every second. Set a product's stock on hand to restock it or to ready a drop.</p>
+      <p className="hint">Stock follows every change as it happens. Set a product's stock on hand to restock it or to ready a drop.</p>
       {products.isError && <p className="error" role="alert">{problemText(products.error)}</p>}
       {products.isPending ? (
         <p className="status">Loading the products…</p>

@@ -26,11 +26,13 @@ export const opsKeys = {
 
 const live = { refetchInterval: LIVE_MS, staleTime: 0 } as const
 
+/** Read again when the socket says a product's stock moved (useStockPushes), and every few seconds besides. */
 export const productsQueryOptions = () =>
   queryOptions({
     queryKey: opsKeys.products(),
     queryFn: ({ signal }) => opsApi<Items<OpsProduct>>('/api/admin/products', { signal }),
-    ...live,
+    refetchInterval: 5 * LIVE_MS,
+    staleTime: 0,
   })
 
 export const movementsQueryOptions = (id: number) =>
