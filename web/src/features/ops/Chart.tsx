@@ -20,6 +20,11 @@ interface ChartProps {
 }
 
 const HEIGHT = 180
+/** Every chart spans at least the drop view's minute, also while its readings have only begun. */
+const WINDOW_SECONDS = 60
+
+const clockTime = (seconds: number) =>
+  new Date(seconds * 1000).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
 
 /**
  * A uPlot line chart that follows its data and its container's width; its legend is ours, in the
@@ -38,9 +43,11 @@ export function Chart({ title, lines, data, summary, unit, testId }: ChartProps)
       height: HEIGHT,
       legend: { show: false },
       cursor: { show: false },
-      scales: { x: { time: true }, y: { range: (_, min, max) => [Math.min(0, min), Math.max(1, max)] } },
-      axes: [{}, { values: (_, values) => values.map(unit), size: 64 }],
-      series: [{}, ...lines.map((line) => ({ label: line.label, stroke: line.color, width: 2, points: { show: false } }))],
+      scales: { x: { time: true, range: (_, min, max) => [Math.min(min, max - WINDOW_SECONDS), max] }, y: { range: (_, min, max) => [Math.min(0, min), Math.max(1, max)] } },
+      // One row of plain clock times: uPlot's own adds a date row that overlaps itself at this width.
+      axes: [{ values: (_, seconds) => seconds.map(clockTime), space: 70 }, { values: (_, values) => values.map(unit), size: 64 }],
+      // A second without a reading (a scrape that came late) does not break the line.
+      series: [{}, ...lines.map((line) => ({ label: line.label, stroke: line.color, width: 2, spanGaps: true, points: { show: false } }))],
     }, first.current, element)
     plot.current = made
     const resize = new ResizeObserver(() => made.setSize({ width: Math.max(200, element.clientWidth), height: HEIGHT }))
