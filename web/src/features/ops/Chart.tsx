@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
+import { DROP_SECONDS } from './queries'
 
 export interface ChartLine {
   label: string
@@ -20,8 +21,6 @@ interface ChartProps {
 }
 
 const HEIGHT = 180
-/** Every chart spans at least the drop view's minute, also while its readings have only begun. */
-const WINDOW_SECONDS = 60
 
 const clockTime = (seconds: number) =>
   new Date(seconds * 1000).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
@@ -43,7 +42,8 @@ export function Chart({ title, lines, data, summary, unit, testId }: ChartProps)
       height: HEIGHT,
       legend: { show: false },
       cursor: { show: false },
-      scales: { x: { time: true, range: (_, min, max) => [Math.min(min, max - WINDOW_SECONDS), max] }, y: { range: (_, min, max) => [Math.min(0, min), Math.max(1, max)] } },
+      // Every chart spans at least the drop view's minute, also while its readings have only begun.
+      scales: { x: { time: true, range: (_, min, max) => [Math.min(min, max - DROP_SECONDS), max] }, y: { range: (_, min, max) => [Math.min(0, min), Math.max(1, max)] } },
       // One row of plain clock times: uPlot's own adds a date row that overlaps itself at this width.
       axes: [{ values: (_, seconds) => seconds.map(clockTime), space: 70 }, { values: (_, values) => values.map(unit), size: 64 }],
       // A second without a reading (a scrape that came late) does not break the line.
