@@ -1,6 +1,7 @@
 package dev.cartwright.platform;
 
 import java.util.List;
+import org.apache.catalina.connector.ClientAbortException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -38,13 +38,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     @ExceptionHandler(Exception.class)
-    @Nullable ResponseEntity<Object> unexpected(Exception ex) {
-        // A browser that left while its answer was being written (a closed tab) is no failure of ours, and hears nothing.
-        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+    ResponseEntity<Object> unexpected(Exception ex) {
+        // Writing to a browser that left (a closed tab) failed: no failure of ours to log as one. It is
+        // still answered as a failure, never as a success: only Tomcat's own exception for it counts.
+        if (ex instanceof ClientAbortException) {
             log.debug("The client went away before its answer was written: {}", ex.toString());
-            return null;
+        } else {
+            log.error("Unexpected failure", ex);
         }
-        log.error("Unexpected failure", ex);
         return problem(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Something went wrong on our side. Please try again in a moment."));
     }
