@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countChanges, countRollbacks, MAX_CODES, newTally, putBack, takeReport } from './rollbackTally'
+import { countChanges, countRollbacks, MAX_CODES, MAX_COUNT, newTally, putBack, takeReport } from './rollbackTally'
 
 describe('the rollback tally', () => {
   it('reports the changes and the rollbacks by code, then starts again', () => {
@@ -35,5 +35,18 @@ describe('the rollback tally', () => {
     putBack(tally, lost)
 
     expect(takeReport(tally)).toEqual({ changes: 4, rollbacks: { INSUFFICIENT_STOCK: 2 } })
+  })
+})
+
+describe('a report as large as the shop takes', () => {
+  it('carries at most MAX_COUNT changes and rollbacks, and leaves the rest for the next', () => {
+    const tally = newTally()
+    countChanges(tally, MAX_COUNT + 5)
+    countRollbacks(tally, 'INSUFFICIENT_STOCK', MAX_COUNT - 1)
+    countRollbacks(tally, 'VERSION_MISMATCH', 3)
+
+    expect(takeReport(tally)).toEqual({ changes: MAX_COUNT, rollbacks: { INSUFFICIENT_STOCK: MAX_COUNT - 1, VERSION_MISMATCH: 1 } })
+    expect(takeReport(tally)).toEqual({ changes: 5, rollbacks: { VERSION_MISMATCH: 2 } })
+    expect(takeReport(tally)).toBeNull()
   })
 })

@@ -14,6 +14,8 @@ export interface RollbackTally {
 
 /** The shop takes at most 20 codes a report; the rarer ones beyond are counted as OTHER. */
 export const MAX_CODES = 20
+/** The shop takes at most this many changes, and as many rollbacks, in one report; the rest wait for the next. */
+export const MAX_COUNT = 1000
 export const OTHER = 'OTHER'
 
 export function newTally(): RollbackTally {
@@ -29,13 +31,22 @@ export function countRollbacks(tally: RollbackTally, code: string, rollbacks = 1
   tally.rollbacks.set(counted, (tally.rollbacks.get(counted) ?? 0) + rollbacks)
 }
 
-/** The counts so far, as a report, and the tally starts again; null when there is nothing to tell. */
+/** The counts so far, as much as one report takes, which the tally no longer holds; null when there is nothing to tell. */
 export function takeReport(tally: RollbackTally): RollbackReport | null {
   if (tally.changes === 0 && tally.rollbacks.size === 0) return null
-  const report = { changes: tally.changes, rollbacks: Object.fromEntries(tally.rollbacks) }
-  tally.changes = 0
-  tally.rollbacks.clear()
-  return report
+  const changes = Math.min(tally.changes, MAX_COUNT)
+  tally.changes -= changes
+  const rollbacks: Record<string, number> = {}
+  let room = MAX_COUNT
+  for (const [code, count] of [...tally.rollbacks]) {
+    const taken = Math.min(count, room)
+    if (taken === 0) break
+    rollbacks[code] = taken
+    room -= taken
+    if (taken === count) tally.rollbacks.delete(code)
+    else tally.rollbacks.set(code, count - taken)
+  }
+  return { changes, rollbacks }
 }
 
 /** A report that did not reach the shop counts again in the next one. */

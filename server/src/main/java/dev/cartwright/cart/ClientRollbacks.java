@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ClientRollbacks {
 
     static final int MAX_BYTES = 1024;
-    static final int MAX_COUNT = 10_000;
+    /** More than a page makes between two reports (10 s apart); the storefront sends the rest later. */
+    static final int MAX_COUNT = 1_000;
     /** What a cart change can be refused with; anything else is OTHER. */
     static final List<String> CODES = List.of("INSUFFICIENT_STOCK", "VERSION_MISMATCH", "LINE_QUANTITY_LIMIT",
             "CART_LINE_LIMIT", "CART_ITEM_NOT_FOUND", "UNKNOWN_PRODUCT", "VALIDATION_FAILED", "IDEMPOTENCY_KEY_REUSED",
@@ -60,6 +61,11 @@ class ClientRollbacks {
         if (request.getContentLengthLong() > MAX_BYTES) {
             throw Problems.failure(Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                     "A report is at most " + MAX_BYTES + " bytes."));
+        }
+        // What one page can report in one go is bounded, whichever codes it names: anyone may send reports.
+        if (report.rollbacks().values().stream().mapToLong(Integer::longValue).sum() > MAX_COUNT) {
+            throw Problems.failure(Problems.validationFailed(List.of(new Problems.FieldProblem("rollbacks",
+                    "may add up to at most " + MAX_COUNT))));
         }
         changes.increment(report.changes());
         report.rollbacks().forEach((code, count) -> rollbacks.getOrDefault(code, rollbacks.get("OTHER")).increment(count));

@@ -47,6 +47,9 @@ class ClientRollbacksTest extends ServiceTest {
                 "{\"changes\": 1}",
                 "{\"changes\": 1, \"rollbacks\": {\"INSUFFICIENT_STOCK\": -3}}",
                 "{\"changes\": 100000, \"rollbacks\": {}}",
+                "{\"changes\": 1001, \"rollbacks\": {}}",
+                "{\"changes\": 0, \"rollbacks\": {\"X\": 1000, \"Y\": 1000}}",
+                "{\"changes\": 0, \"rollbacks\": {\"INSUFFICIENT_STOCK\": 600, \"VERSION_MISMATCH\": 401}}",
                 "{\"changes\": 1, \"rollbacks\": {" + manyCodes(21) + "}}"}) {
             Shopper.Response refused = client.post(PATH, bad);
             assertThat(refused.status()).as(bad).isEqualTo(400);
@@ -62,6 +65,7 @@ class ClientRollbacksTest extends ServiceTest {
         assertThat(foreign.code()).isEqualTo("FOREIGN_ORIGIN");
 
         assertThat(scrape().value("cartwright_client_changes_total")).isEqualTo(before.value("cartwright_client_changes_total"));
+        assertThat(scrape().value(ROLLBACKS, "code", "OTHER")).isEqualTo(before.value(ROLLBACKS, "code", "OTHER"));
     }
 
     private static String manyCodes(int count) {
