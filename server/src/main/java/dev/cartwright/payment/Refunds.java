@@ -57,9 +57,11 @@ class Refunds {
     Optional<Due> claimNext(Duration lease) {
         return jdbc.sql("""
                         update payment_refund
-                           set next_attempt_at = now() + make_interval(secs => :lease), attempts = attempts + 1
+                           set next_attempt_at = now() + make_interval(secs => :lease), attempts = attempts + 1,
+                               sending_until = now() + make_interval(secs => :lease)
                          where session_id = (select session_id from payment_refund
                                               where status = 'REFUND_DUE' and next_attempt_at <= now()
+                                                and (sending_until is null or sending_until < now())
                                               order by next_attempt_at
                                               limit 1
                                                 for update skip locked)
@@ -71,15 +73,17 @@ class Refunds {
     }
 
     /**
-     * Claims this refund for a try now, whatever its schedule, unless it was made: an operator's
-     * "send now". Answers nothing for a refund made or one that does not exist.
+     * Claims this refund for a try now, whatever its schedule, unless it was made or is being sent
+     * (by the poller, or another "send now"): an operator's "send now". Answers nothing then, or
+     * for a refund that does not exist.
      */
     Optional<Due> claim(String sessionId, Duration lease) {
         return jdbc.sql("""
                         update payment_refund
                            set status = 'REFUND_DUE', next_attempt_at = now() + make_interval(secs => :lease),
-                               attempts = attempts + 1
+                               attempts = attempts + 1, sending_until = now() + make_interval(secs => :lease)
                          where session_id = :id and status <> 'REFUNDED'
+                           and (sending_until is null or sending_until < now())
                         returning session_id, amount, currency, idempotency_key, attempts, created_at
                         """)
                 .param("id", sessionId)
@@ -118,7 +122,10 @@ class Refunds {
     }
 
     void retryAt(String sessionId, Instant at, String error) {
-        jdbc.sql("update payment_refund set next_attempt_at = :at, last_error = :error where session_id = :id and status = 'REFUND_DUE'")
+        jdbc.sql("""
+                        update payment_refund set next_attempt_at = :at, last_error = :error, sending_until = null
+                         where session_id = :id and status = 'REFUND_DUE'
+                        """)
                 .param("id", sessionId)
                 .param("at", Timestamp.from(at))
                 .param("error", error)
@@ -128,7 +135,7 @@ class Refunds {
     private void finish(String sessionId, String status, @Nullable String error) {
         jdbc.sql("""
                         update payment_refund
-                           set status = :status, last_error = :error,
+                           set status = :status, last_error = :error, sending_until = null,
                                refunded_at = case when :status = 'REFUNDED' then now() end
                          where session_id = :id and status = 'REFUND_DUE'
                         """)

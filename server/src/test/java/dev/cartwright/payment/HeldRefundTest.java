@@ -5,12 +5,14 @@ import static dev.cartwright.checkout.CheckoutTestSteps.checkout;
 import static dev.cartwright.checkout.CheckoutTestSteps.startPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cartwright.Race;
 import dev.cartwright.ServiceTest;
 import dev.cartwright.Shopper;
 import dev.cartwright.catalog.Product;
 import dev.cartwright.checkout.CheckoutTestSteps;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +56,39 @@ class HeldRefundTest extends ServiceTest {
         assertThat(sent.json().path("status").asString()).isEqualTo("REFUNDED");
         assertThat(jdbc.sql("select status from simulated_payment_session where id = :id").param("id", session)
                 .query(String.class).single()).isEqualTo("REFUNDED");
+    }
+
+    /** Operators double-clicking, on several screens: the provider is asked once, and every answer tells the refund as it is. */
+    @Test
+    void sendsOfOneRefundAtOnceAskTheProviderOnce() {
+        String session = heldRefund("Raced Lantern", 2900);
+
+        List<Shopper.Response> sends = Race.run(12, i -> newShopper().post("/api/admin/refunds/" + session + "/send", null, OPERATOR));
+
+        assertThat(sends).allSatisfy(sent -> {
+            assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+            assertThat(sent.json().path("status").asString()).isIn("REFUND_DUE", "REFUNDED");
+        });
+        Shopper.Response after = newShopper().post("/api/admin/refunds/" + session + "/send", null, OPERATOR);
+        assertThat(after.json().path("status").asString()).isEqualTo("REFUNDED");
+        assertThat(after.json().path("attempts").asInt()).as("the provider was asked once").isOne();
+    }
+
+    /** A refund due for a payment of a checkout the shop does not have, held (not sent) by the hold of this shop. */
+    private String heldRefund(String name, long price) {
+        Product product = newProduct(name, price, 3);
+        Shopper shopper = newShopper();
+        add(shopper, product.id(), 1);
+        String page = startPayment(shopper, checkout(shopper).json().path("id").asString());
+        String session = page.substring(page.lastIndexOf('/') + 1);
+        jdbc.sql("update simulated_payment_session set status = 'PAID' where id = :id").param("id", session).update();
+        String body = """
+                {"id": "evt_held_%s", "type": "payment.succeeded", "created": %d, "data": {"sessionId": "%s",
+                 "checkoutId": "%s", "amount": %d, "currency": "EUR"}}""".formatted(UUID.randomUUID(),
+                Instant.now().getEpochSecond(), session, UUID.randomUUID(), price + CheckoutTestSteps.SHIPPING);
+        assertThat(newShopper().post("/api/payments/webhook", body, WebhookSignature.HEADER,
+                signature.sign(body.getBytes(StandardCharsets.UTF_8), Instant.now())).status()).isEqualTo(200);
+        return session;
     }
 
     private JsonNode refund(String session) {
