@@ -45,7 +45,7 @@ class ApiShopper {
 const ADDRESS = { name: 'Ada Lovelace', line1: '12 St James Square', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' }
 
 describe("the operator's console", () => {
-  it('takes the operator token only, keeps it in the tab, and forgets it on sign out', async () => {
+  it('takes the operator token only, keeps it in the tab, and forgets it on sign out in every tab', async () => {
     const { context, page } = await shopper(browser)
     await page.goto('/ops')
     await expectNoAxeViolations(page)
@@ -61,10 +61,15 @@ describe("the operator's console", () => {
       .toEqual([ADMIN_TOKEN, expect.not.stringContaining(ADMIN_TOKEN)])
     await page.reload()
     await page.getByTestId('ops-products').waitFor()
+    // A tab opened from this one (or duplicated) holds a copy of the token, on whatever page it shows.
+    const [shop] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => { window.open('/') })])
+    await shop.getByTestId('cart-count').waitFor()
+    expect(await shop.evaluate(() => sessionStorage.getItem('cartwright.ops.token'))).toBe(ADMIN_TOKEN)
 
     await page.getByTestId('ops-sign-out').click()
     await page.getByTestId('ops-token').waitFor()
     expect(await page.evaluate(() => sessionStorage.getItem('cartwright.ops.token'))).toBeNull()
+    await expect.poll(() => shop.evaluate(() => sessionStorage.getItem('cartwright.ops.token'))).toBeNull()
     await context.close()
   })
 

@@ -9,6 +9,7 @@ import { seedFromPage } from './app/initialState'
 import { persistRules } from './app/persistRules'
 import './app/styles.css'
 import { browserPersistOptions } from './lib/persistence'
+import { dropOperatorTokenOnSignOutElsewhere } from './lib/operatorTabs'
 import { makeQueryClient } from './lib/queryClient'
 
 // Development builds only: the import is dropped from the production bundle.
@@ -24,6 +25,7 @@ const client = registerCartChanges(makeQueryClient())
 seedFromPage(client, document)
 const persistOptions = browserPersistOptions(persistRules)
 startRollbackReports()
+dropOperatorTokenOnSignOutElsewhere()
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { delay, http, HttpResponse } from 'msw'
+import { delay, http, HttpResponse, ws } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { makeQueryClient } from '../../lib/queryClient'
@@ -38,7 +38,9 @@ function productsCall(products: () => OpsProduct[]) {
   return { handler, seen }
 }
 
-const server = setupServer()
+// The console follows stock on the shop's socket; here it connects and hears nothing.
+const stockSocket = ws.link('*/ws')
+const server = setupServer(stockSocket.addEventListener('connection', () => {}))
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => navigate('/ops'))
 afterEach(() => {

@@ -1,9 +1,8 @@
+import { OPERATOR_TOKEN_KEY, onOperatorSignOut } from '../../lib/operatorTabs'
 import { createStore, useStore } from '../../lib/store'
 
 // The operator's token lives in this tab's sessionStorage only: gone with the tab, never in
 // local storage, and never in the query cache, whose cart and catalog are persisted.
-
-const KEY = 'cartwright.ops.token'
 
 export interface OperatorSession {
   token: string | null
@@ -13,25 +12,27 @@ export interface OperatorSession {
 
 function stored(): string | null {
   try {
-    return window.sessionStorage.getItem(KEY)
+    return window.sessionStorage.getItem(OPERATOR_TOKEN_KEY)
   } catch {
     return null
   }
 }
 
 const session = createStore<OperatorSession>({ token: stored(), refused: false })
+// Signed out in another tab: this console asks for the token again (lib/operatorTabs clears its copy).
+onOperatorSignOut(() => session.set({ token: null, refused: false }))
 
 export function operatorToken(): string | null {
   return session.get().token
 }
 
 export function rememberToken(token: string): void {
-  window.sessionStorage.setItem(KEY, token)
+  window.sessionStorage.setItem(OPERATOR_TOKEN_KEY, token)
   session.set({ token, refused: false })
 }
 
 export function forgetToken(refused = false): void {
-  window.sessionStorage.removeItem(KEY)
+  window.sessionStorage.removeItem(OPERATOR_TOKEN_KEY)
   session.set({ token: null, refused })
 }
 

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
+import { announceOperatorSignOut } from '../../lib/operatorTabs'
 import { forgetToken } from './operatorToken'
 import { forgetConsole } from './queries'
 
@@ -7,5 +8,6 @@ export function useSignOut(): () => void {
   return () => {
     forgetToken()
     forgetConsole(client)
+    announceOperatorSignOut()
   }
 }
